@@ -1,0 +1,78 @@
+package org.flapjack.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.flapjack.core.config.ConfigException;
+import org.flapjack.core.config.NotifierConfig;
+import org.flapjack.core.config.RecipientsFile;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code flapjack-config-check}: reads a recipients file and a notifier config and says whether both are good. */
+@Command(name = "flapjack-config-check", version = "flapjack-config-check 0.1.0",
+        description = "Checks a recipients file and a notifier config. Prints ok and exits 0 when both are good; "
+                + "otherwise prints one line per bad file, FILE:LINE: what was expected, and exits 2.")
+public final class ConfigCheck implements Callable<Integer> {
+
+    @Option(names = "--recipients", paramLabel = "FILE", required = true, description = "The recipients file.")
+    Path recipients;
+
+    @Option(names = "--config", paramLabel = "FILE", required = true, description = "The notifier config.")
+    Path config;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Checks the files named on the command line and exits. */
+    public static void main(String[] args) {
+        Launch.main(new ConfigCheck(), args);
+    }
+
+    @Override
+    public Integer call() {
+        List<String> errors = new ArrayList<>();
+        check(errors, recipients, () -> RecipientsFile.read(recipients));
+        check(errors, config, () -> NotifierConfig.read(config));
+
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (errors.isEmpty()) {
+            out.println("ok");
+            out.flush();
+            return 0;
+        }
+        errors.forEach(err::println);
+        err.flush();
+        return Launch.FAILURE;
+    }
+
+    private interface Reading {
+        void read() throws IOException, ConfigException;
+    }
+
+    private static void check(List<String> errors, Path file, Reading reading) {
+        try {
+            reading.read();
+        } catch (ConfigException e) {
+            errors.add(e.getMessage());
+        } catch (NoSuchFileException e) {
+            errors.add(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            errors.add(file + ": not readable (permission denied)");
+        } catch (IOException e) {
+            String reason = e instanceof FileSystemException failure ? failure.getReason() : e.getMessage();
+            errors.add(file + ": cannot be read (" + reason + ")");
+        }
+    }
+}
