@@ -13,10 +13,13 @@ import java.util.concurrent.Callable;
 import org.flapjack.core.config.ConfigException;
 import org.flapjack.core.config.NotifierConfig;
 import org.flapjack.core.config.RecipientsFile;
+import org.flapjack.core.persistence.PersistenceException;
+import org.flapjack.persistence.sql.SqlPersistenceProvider;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code flapjack-config-check}: reads a recipients file and a notifier config and says whether both are good. */
@@ -41,9 +44,11 @@ public final class ConfigCheck implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        requireFileName(recipients, "--recipients");
+        requireFileName(config, "--config");
         List<String> errors = new ArrayList<>();
         check(errors, recipients, () -> RecipientsFile.read(recipients));
-        check(errors, config, () -> NotifierConfig.read(config));
+        check(errors, config, () -> checkStore(NotifierConfig.read(config)));
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -55,6 +60,26 @@ public final class ConfigCheck implements Callable<Integer> {
         errors.forEach(err::println);
         err.flush();
         return Launch.FAILURE;
+    }
+
+    private void requireFileName(Path file, String option) {
+        if (file.toString().isBlank()) {
+            throw new ParameterException(spec.commandLine(), option + " needs a file name");
+        }
+    }
+
+    /** The SQL uri is read by the same parser the backend opens it with, so what passes here also opens. */
+    private static void checkStore(NotifierConfig notifierConfig) throws ConfigException {
+        if (!notifierConfig.persistenceBackend().orElse("").equals("sql")) {
+            return;
+        }
+        try {
+            SqlPersistenceProvider.checkUri(notifierConfig.persistence().get("uri"));
+        } catch (PersistenceException e) {
+            int line = notifierConfig.ini().section("persistence").map(section -> section.lineOf("uri")).orElse(1);
+            throw new ConfigException(notifierConfig.file(), line, "a uri the SQL backend can open: "
+                    + e.getMessage());
+        }
     }
 
     private interface Reading {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import org.flapjack.core.config.ConfigException;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -59,7 +60,8 @@ public final class Launch {
             LogLineHandler.install(err, options.debug);
             return new CommandLine.RunLast().execute(parseResult);
         });
-        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> failure(e, options.debug, err));
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> failure(cmd.getCommandName(), e,
+                options.debug, err));
         return commandLine.execute(args);
     }
 
@@ -70,8 +72,8 @@ public final class Launch {
         return USAGE;
     }
 
-    private static int failure(Exception e, boolean debug, PrintWriter err) {
-        err.println(oneLine(e));
+    private static int failure(String command, Exception e, boolean debug, PrintWriter err) {
+        err.println(failureLine(command, e));
         if (debug) {
             e.printStackTrace(err);
         }
@@ -79,7 +81,32 @@ public final class Launch {
         return FAILURE;
     }
 
-    /** The failure as the one line an operator reads: the message alone where it was written for them. */
+    /**
+     * The failure of a command as the one line an operator reads: the message alone where it was written for them,
+     * else what failed and why in words; the type of the failure shows with --debug only.
+     */
+    static String failureLine(String command, Throwable e) {
+        if (e instanceof ConfigException || e instanceof BadConfig) {
+            return oneLine(e);
+        }
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? null : e.getMessage();
+        String line = message == null ? command + " failed unexpectedly; run it with --debug to see where"
+                : command + " failed: " + message;
+        return line.replaceAll("\\R", " ");
+    }
+
+    /**
+     * Range-checks a port option, as a usage error naming the option.
+     *
+     * @throws ParameterException when the port is outside 1 to 65535
+     */
+    static void checkPort(CommandSpec spec, Integer port) {
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new ParameterException(spec.commandLine(), "--port must be a number from 1 to 65535, not " + port);
+        }
+    }
+
+    /** A throwable as one line for a log record: the message where it was written for an operator. */
     static String oneLine(Throwable e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         String line = e instanceof ConfigException || e instanceof BadConfig

@@ -87,6 +87,7 @@ public final class Populator implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Give --config FILE (deploy from persistence) or "
                     + "--batch FILE (deploy a batch file)");
         }
+        Launch.checkPort(spec, port);
         NotifierConfig notifierConfig = config == null ? null : readConfig();
         DeployPlan plan = plan(notifierConfig);
         PrintWriter out = spec.commandLine().getOut();
@@ -121,7 +122,7 @@ public final class Populator implements Callable<Integer> {
             try {
                 return BatchFile.read(batch);
             } catch (NoSuchFileException e) {
-                throw new BadConfig("cannot read " + batch + ": no such file", e);
+                throw new BadConfig(batch + ": no such file", e);
             } catch (IOException e) {
                 throw new BadConfig("cannot read " + batch + ": " + e.getMessage(), e);
             }
@@ -206,7 +207,7 @@ public final class Populator implements Callable<Integer> {
         try {
             return NotifierConfig.read(config);
         } catch (NoSuchFileException e) {
-            throw new BadConfig("cannot read " + config + ": no such file", e);
+            throw new BadConfig(config + ": no such file", e);
         } catch (IOException e) {
             throw new BadConfig("cannot read " + config + ": " + e.getMessage(), e);
         } catch (ConfigException e) {
@@ -223,8 +224,9 @@ public final class Populator implements Callable<Integer> {
             out.println(check + ": disabled, not deployed");
         }
         plan.failed().forEach((check, reason) -> out.println(check + ": cannot be deployed: " + reason));
-        out.println("dry run of batch " + plan.batch() + ": would put " + plan.jobs().size() + ", disabled "
-                + plan.disabled().size() + ", failed " + plan.failed().size() + "; nothing deployed");
+        out.println("dry run of batch " + plan.batch() + ": would put " + plan.jobs().size() + " of "
+                + (plan.jobs().size() + plan.failed().size()) + " enabled checks (" + plan.failed().size()
+                + " failed), " + plan.disabled().size() + " disabled; nothing deployed");
         out.flush();
     }
 

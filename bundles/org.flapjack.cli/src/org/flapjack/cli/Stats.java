@@ -59,6 +59,7 @@ public final class Stats implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Launch.checkPort(spec, port);
         Map<String, String> settings = settings();
         String address = settings.get("host") + ":" + settings.get("port");
         PrintWriter out = spec.commandLine().getOut();
@@ -127,7 +128,7 @@ public final class Stats implements Callable<Integer> {
         try {
             return NotifierConfig.read(config).transport();
         } catch (NoSuchFileException e) {
-            throw new BadConfig("cannot read " + config + ": no such file", e);
+            throw new BadConfig(config + ": no such file", e);
         } catch (IOException e) {
             throw new BadConfig("cannot read " + config + ": " + e.getMessage(), e);
         } catch (org.flapjack.core.config.ConfigException e) {

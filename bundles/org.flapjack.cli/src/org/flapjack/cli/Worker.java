@@ -73,6 +73,7 @@ public final class Worker implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Launch.checkPort(spec, port);
         checkArguments();
         Map<String, String> settings = settings();
         probe(settings);

@@ -82,6 +82,7 @@ public final class WorkerManager implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        Launch.checkPort(spec, port);
         if (workers < 1) {
             throw new ParameterException(spec.commandLine(), "--workers must be at least 1, not " + workers);
         }
@@ -205,10 +206,19 @@ public final class WorkerManager implements Callable<Integer> {
 
     private WorkerFiles files() {
         Path dir = runDir();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new BadConfig("cannot use " + dir + " as the run directory: it is not a directory");
+        }
         try {
             Files.createDirectories(dir);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new BadConfig("cannot create run directory " + dir + ": permission denied", e);
         } catch (IOException e) {
             throw new BadConfig("cannot create run directory " + dir + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new BadConfig("cannot write the run directory " + dir + ": permission denied; give --run-dir a"
+                    + " directory this user can write");
         }
         return new WorkerFiles(dir);
     }

@@ -1,6 +1,11 @@
 package org.flapjack.populator;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +20,7 @@ import org.flapjack.core.model.Node;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -36,13 +42,15 @@ public final class BatchFile {
 
     private static final ObjectMapper JSON = new ObjectMapper()
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(SerializationFeature.INDENT_OUTPUT);
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
         .build())
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** The two spellings of a batch file. */
     public enum Format {
@@ -58,9 +66,23 @@ public final class BatchFile {
     private BatchFile() {
     }
 
-    /** Reads and checks the batch file, in the format its name says. */
+    /** Reads and checks the batch file, in the format its name says; it must be UTF-8 text. */
     public static BatchContent read(Path file) throws IOException, BatchRefusedException {
-        return parse(file, Files.readString(file, StandardCharsets.UTF_8), Format.of(file));
+        return parse(file, text(file, Files.readAllBytes(file)), Format.of(file));
+    }
+
+    private static String text(Path file, byte[] bytes) throws BatchRefusedException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new BatchRefusedException(file, List.of(new BatchProblem("byte " + in.position(),
+                "not UTF-8 text; a batch file is JSON or YAML")));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /** Parses and checks batch text; {@code file} names it in refusals and may be null. */

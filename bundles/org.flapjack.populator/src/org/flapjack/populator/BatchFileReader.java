@@ -124,6 +124,11 @@ final class BatchFileReader {
             wrongType(path + ".name", "a name that is not blank", name);
             return "?";
         }
+        if (name.textValue().chars().anyMatch(Character::isISOControl)) {
+            problems.add(new BatchProblem(path + ".name", "a name must not hold line breaks or other control"
+                + " characters: " + name));
+            return "?";
+        }
         return name.textValue();
     }
 
@@ -160,14 +165,14 @@ final class BatchFileReader {
         return values;
     }
 
-    /** Seconds, 0 when absent: a check with 0 takes its template's value. */
+    /** Seconds, 1 or more; 0 stands for absent, so that a check takes its template's value. */
     private int seconds(JsonNode object, String path, String field) {
         JsonNode value = object.get(field);
         if (value == null || value.isNull()) {
             return 0;
         }
-        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 0) {
-            wrongType(path + "." + field, "a whole number of seconds, 0 or more", value);
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < 1) {
+            wrongType(path + "." + field, "a whole number of seconds, 1 or more", value);
             return 0;
         }
         return value.intValue();

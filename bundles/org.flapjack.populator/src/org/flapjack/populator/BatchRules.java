@@ -14,7 +14,8 @@ import org.flapjack.core.model.Node;
 
 /**
  * The rules a batch must keep before anything of it is deployed: names are unique within nodes, templates and checks;
- * every node, template and parent a check names exists; and no check is its own ancestor.
+ * every node, template and parent a check names exists; every enabled check has a command, an interval and a timeout
+ * of its own or from its template; and no check is its own ancestor.
  */
 public final class BatchRules {
 
@@ -32,6 +33,7 @@ public final class BatchRules {
         rules.uniqueNames();
         rules.knownReferences();
         rules.noCycles();
+        rules.runnable();
         return List.copyOf(rules.problems);
     }
 
@@ -79,6 +81,41 @@ public final class BatchRules {
                 }
             }
         }
+    }
+
+    /** Checked here rather than when the jobs are planned, so that no deploy finds it after the tube was drained. */
+    private void runnable() {
+        Map<String, CheckTemplate> templates = new HashMap<>();
+        content.templates().forEach(template -> templates.putIfAbsent(template.name(), template));
+        for (int i = 0; i < content.checks().size(); i++) {
+            Check check = content.checks().get(i);
+            CheckTemplate template = check.template() == null ? null : templates.get(check.template());
+            if (!check.enabled() || (check.template() != null && !check.template().isEmpty() && template == null)) {
+                continue;
+            }
+            String at = "$.checks[" + i + "]";
+            String where = template == null ? "set it on the check" : "set it on the check or its template '"
+                + template.name() + "'";
+            boolean command = hasText(check.command()) || template != null && hasText(template.command());
+            if (!command) {
+                problems.add(new BatchProblem(at + ".command", "check '" + check.name() + "' has no command; "
+                    + where));
+            }
+            int interval = check.interval() > 0 ? check.interval() : template == null ? 0 : template.interval();
+            if (interval < 1) {
+                problems.add(new BatchProblem(at + ".interval", "check '" + check.name() + "' has no interval of 1 s"
+                    + " or more; " + where));
+            }
+            int timeout = check.timeout() > 0 ? check.timeout() : template == null ? 0 : template.timeout();
+            if (timeout < 1) {
+                problems.add(new BatchProblem(at + ".timeout", "check '" + check.name() + "' has no timeout of 1 s"
+                    + " or more; " + where));
+            }
+        }
+    }
+
+    private static boolean hasText(String text) {
+        return text != null && !text.isBlank();
     }
 
     private void known(String path, String name, Set<String> known, String kind) {

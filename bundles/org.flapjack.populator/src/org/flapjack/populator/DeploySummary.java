@@ -42,10 +42,13 @@ public record DeploySummary(String batch, int put, int planned, long removed, in
         return counts() + (cancelled() ? "; cancelled: " + state() : "");
     }
 
-    /** The counts alone: {@code batch ID: put P of N, removed R, disabled D, failed F}. */
+    /**
+     * The counts alone: {@code batch ID: put P of N enabled checks (F failed), removed R earlier jobs, D disabled},
+     * where N counts the enabled checks that failed too.
+     */
     public String counts() {
-        return "batch " + batch + ": put " + put + " of " + planned + ", removed " + removed + ", disabled "
-            + disabled + ", failed " + failed.size();
+        return "batch " + batch + ": put " + put + " of " + (planned + failed.size()) + " enabled checks ("
+            + failed.size() + " failed), removed " + removed + " earlier jobs, " + disabled + " disabled";
     }
 
     /** The state the deploy left the jobs tube in, in words. */

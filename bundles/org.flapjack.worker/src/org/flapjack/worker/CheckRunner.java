@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a rendered check command as a Nagios plugin: through {@code /bin/sh -c} in the checks directory, in a session
- * and process group of its own, with stdin from /dev/null and only PATH, LANG=C and HOME in its environment. At the
+ * and process group of its own, with stdin from /dev/null and only PATH (the checks directory, then
+ * /usr/lib/nagios/plugins, then the system's), LANG=C and HOME in its environment. At the
  * timeout the whole group is killed; output beyond the cap is read and dropped. Safe to share between threads.
  */
 public final class CheckRunner {
@@ -21,6 +22,9 @@ public final class CheckRunner {
     public static final int OUTPUT_CAP = 64 * 1024;
 
     private static final String SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    /** Where Debian's monitoring-plugins put the standard Nagios plugins (check_ping, check_http, ...). */
+    static final Path STANDARD_PLUGINS = Path.of("/usr/lib/nagios/plugins");
 
     /** Extra time after which coreutils' timeout kills the group, should the worker itself die before its timer. */
     private static final int SAFETY_MARGIN_SECONDS = 5;
@@ -96,7 +100,7 @@ public final class CheckRunner {
             .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.clear();
-        environment.put("PATH", checksDirectory + ":" + SYSTEM_PATH);
+        environment.put("PATH", searchPath());
         environment.put("LANG", "C");
         environment.put("HOME", checksDirectory.toString());
         try {
@@ -104,6 +108,12 @@ public final class CheckRunner {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start /bin/sh for a check: " + e.getMessage(), e);
         }
+    }
+
+    /** The checks directory first, then the standard plugins (when installed), then the system's directories. */
+    String searchPath() {
+        boolean standardPlugins = Files.isDirectory(STANDARD_PLUGINS) && !checksDirectory.equals(STANDARD_PLUGINS);
+        return checksDirectory + ":" + (standardPlugins ? STANDARD_PLUGINS + ":" : "") + SYSTEM_PATH;
     }
 
     /** Waits for the end of output (all writers gone) and the command's exit, both before the deadline. */

@@ -46,7 +46,7 @@ final class WorkerSlot implements Runnable {
             while (!engine.stopping()) {
                 Optional<ReservedJob> job = reserve();
                 if (job.isPresent()) {
-                    handle(job.get());
+                    handleAlone(job.get());
                 }
             }
         } catch (TransportUnavailableException e) {
@@ -66,6 +66,30 @@ final class WorkerSlot implements Runnable {
             LOG.log(Level.WARNING, () -> "buried job " + e.jobId() + ", its body cannot be read: " + e.reason()
                 + (outcome == JobOutcome.DONE ? "" : " (bury: " + outcome + ")"));
             return Optional.empty();
+        }
+    }
+
+    /** Handles one job so that its failure, whatever it is, fails that job alone and the slot carries on. */
+    private void handleAlone(ReservedJob reserved) throws InterruptedException {
+        try {
+            handle(reserved);
+        } catch (TransportUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            JobDocument job = reserved.job();
+            LOG.log(Level.ERROR, () -> "job " + reserved.id() + " of check " + job.check() + " failed: "
+                + LogText.escaped(String.valueOf(e.getMessage())) + "; it runs again in " + job.interval() + " s");
+            releaseAfterFailure(reserved);
+        }
+    }
+
+    private void releaseAfterFailure(ReservedJob reserved) {
+        try {
+            session.release(reserved.id(), NewJob.DEFAULT_PRIORITY, Duration.ofSeconds(reserved.job().interval()));
+        } catch (TransportUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> "release of job " + reserved.id() + " after its failure failed too: " + e);
         }
     }
 
@@ -109,7 +133,8 @@ final class WorkerSlot implements Runnable {
         Result result = run.toResult(job, engine.name());
         session.putResult(result);
         engine.counted(result);
-        LOG.log(Level.INFO, () -> "check " + job.check() + " " + result.status() + ": " + result.output());
+        LOG.log(Level.INFO, () -> "check " + job.check() + " " + result.status() + ": "
+            + LogText.escaped(result.output()));
 
         JobOutcome released = session.release(reserved.id(), NewJob.DEFAULT_PRIORITY,
             Duration.ofSeconds(job.interval()));

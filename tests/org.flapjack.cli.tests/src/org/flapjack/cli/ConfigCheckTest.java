@@ -153,4 +153,50 @@ class ConfigCheckTest {
 
         assertTrue(out.toString().startsWith("Usage: flapjack-config-check"), out.toString());
     }
+
+    @Test
+    void uriOfAnUnknownSchemeIsRefusedAtItsLine() throws IOException {
+        Files.writeString(config, CONFIG.replace("sqlite3:///var/lib/flapjack/flapjack.db", "banana://foo"));
+
+        assertEquals(2, checkBoth());
+
+        assertTrue(err.toString().startsWith(config + ":7: a uri the SQL backend can open: sql persistence at"
+                + " banana://foo: unsupported uri scheme 'banana'"), err.toString());
+    }
+
+    @Test
+    void uriWithAPortThatIsNoNumberIsRefused() throws IOException {
+        Files.writeString(config, CONFIG.replace("sqlite3:///var/lib/flapjack/flapjack.db",
+                "postgres://u:p@h:notaport/db"));
+
+        assertEquals(2, checkBoth());
+
+        assertEquals(config + ":7: a uri the SQL backend can open: sql persistence at postgres://u:***@h:notaport/db:"
+                + " the port must be a number from 1 to 65535, not 'notaport'\n", err.toString());
+    }
+
+    @Test
+    void emptyUriMeansTheDefaultSqliteFile() throws IOException {
+        Files.writeString(config, CONFIG.replace("sqlite3:///var/lib/flapjack/flapjack.db", ""));
+
+        assertEquals(0, checkBoth(), err.toString());
+    }
+
+    @Test
+    void emptyRecipientsOptionIsAUsageErrorAskingForAFileName() {
+        assertEquals(1, check("--recipients=", "--config", config.toString()));
+
+        assertTrue(err.toString().startsWith("--recipients needs a file name\n"), err.toString());
+    }
+
+    @Test
+    void missingConfigOfStatsIsWordedAsInConfigCheck() {
+        Path missing = directory.resolve("missing.conf");
+
+        int status = Launch.run(new Stats(), new String[] {"--once", "--config", missing.toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertEquals(2, status);
+        assertEquals(missing + ": no such file\n", err.toString());
+    }
 }

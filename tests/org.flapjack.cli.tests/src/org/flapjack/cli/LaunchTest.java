@@ -24,13 +24,21 @@ class LaunchTest {
         @Option(names = "--fail")
         String failure = "";
 
+        @Option(names = "--port")
+        Integer port;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
+            Launch.checkPort(spec, port);
             System.getLogger(Sample.class.getName()).log(System.Logger.Level.DEBUG, "debug line");
             return switch (failure) {
                 case "config" -> throw new ConfigException(Path.of("a.conf"), 3, "a [notifier] section");
                 case "bad" -> throw new BadConfig("beanstalkd at localhost:11300 does not answer; start it");
                 case "bug" -> throw new IllegalStateException("multi\nline");
+                case "npe" -> throw new NullPointerException();
                 case "exit" -> 7;
                 default -> 0;
             };
@@ -73,7 +81,22 @@ class LaunchTest {
     void unexpectedFailureIsOneLineAndExitTwo() {
         assertEquals(2, run("--fail", "bug"));
 
-        assertEquals("failed: IllegalStateException: multi line\n", err.toString());
+        assertEquals("flapjack-sample failed: multi line\n", err.toString());
+    }
+
+    @Test
+    void unexpectedFailureWithoutMessageSaysWhatFailedInWords() {
+        assertEquals(2, run("--fail", "npe"));
+
+        assertEquals("flapjack-sample failed unexpectedly; run it with --debug to see where\n", err.toString());
+    }
+
+    @Test
+    void portOutOfRangeIsAUsageErrorNamingTheOption() {
+        assertEquals(1, run("--port", "65536"));
+
+        assertTrue(err.toString().startsWith("--port must be a number from 1 to 65535, not 65536\nUsage:"),
+                err.toString());
     }
 
     @Test

@@ -42,6 +42,14 @@ class CheckRunnerTest {
     }
 
     @Test
+    void standardPluginsAreFoundFromACustomChecksDirectory(@TempDir Path custom) throws InterruptedException {
+        Result result = new CheckRunner(custom).run("check_dummy 0 found", TEN_SECONDS)
+            .toResult(new JobDocument("batch-1", "dummy", "check_dummy 0 found", 60, 10), "test:1");
+
+        assertEquals("OK: found", result.output());
+    }
+
+    @Test
     void tcpCheckOfAnOpenPortIsOkWithResponseTime() throws IOException, InterruptedException {
         Result result;
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {

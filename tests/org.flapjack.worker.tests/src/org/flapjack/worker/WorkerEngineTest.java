@@ -178,6 +178,46 @@ class WorkerEngineTest {
         assertEquals(1, session.stats(transport.tubes().jobs()).ready(), "released to run again at once");
     }
 
+    @Test
+    void outputBiggerThanAJobStillGivesAResultThatSaysItWasCut() throws Exception {
+        engine = new WorkerEngine(transport, new CheckRunner(checks), 1, "test:1");
+        // 64 KiB of quotes: twice that as JSON, far beyond beanstalkd's 65,535-byte jobs.
+        put("loud", "batch-1", "head -c 70000 /dev/zero | tr '\\0' '\"'; echo");
+        put("quiet", "batch-1", Plugins.DIRECTORY + "/check_dummy 0 fine");
+        engine.start();
+
+        Map<String, Result> byCheck = reserveResults(2);
+
+        Result loud = byCheck.get("loud");
+        assertTrue(loud.output().endsWith("(cut)"), loud.output().substring(loud.output().length() - 20));
+        assertTrue(loud.longOutput().contains("cut to fit"), loud.longOutput());
+        assertEquals("OK: fine", byCheck.get("quiet").output());
+    }
+
+    @Test
+    void refusedResultFailsThatJobAloneAndTheSlotRunsTheNext() throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(beanstalkd.settings());
+        // The worker believes beanstalkd takes bigger jobs than it does, so its result put is refused.
+        settings.put("max-job-size", "10000000");
+        try (Transport believing = new BeanstalkdProvider().open(settings)) {
+            engine = new WorkerEngine(believing, new CheckRunner(checks), 1, "test:1");
+            put("loud", "batch-1", "head -c 70000 /dev/zero | tr '\\0' '\"'; echo", 600);
+            put("quiet", "batch-1", Plugins.DIRECTORY + "/check_dummy 0 fine");
+            engine.start();
+
+            Map<String, Result> byCheck = reserveResults(1);
+
+            assertEquals("OK: fine", byCheck.get("quiet").output());
+            engine.stop(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void controlCharactersOfCheckOutputAreEscapedInLogLines() {
+        assertEquals("red \\u001b[31mtext\\u001b[0m\\nforged line\\r\tend",
+            LogText.escaped("red \u001b[31mtext\u001b[0m\nforged line\r\tend"));
+    }
+
     private void put(String check, String batch, String command) {
         put(check, batch, command, 60);
     }

@@ -158,6 +158,37 @@ class WorkerManagerTest {
     }
 
     @Test
+    void runDirThatIsAFileIsRefusedAsNotADirectory() throws Exception {
+        Path file = Files.writeString(runDir.resolve("plain-file"), "x");
+
+        Run start = manageIn(file, "start", "-w", "1");
+
+        assertEquals(2, start.exitStatus());
+        assertEquals("cannot use " + file + " as the run directory: it is not a directory", start.err().strip());
+    }
+
+    @Test
+    void runDirThatCannotBeWrittenIsSaidInWords() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+            "root writes any directory");
+        Path locked = Files.createDirectory(runDir.resolve("locked"));
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+
+        Run start = manageIn(locked, "start", "-w", "1");
+
+        assertEquals(2, start.exitStatus());
+        assertTrue(start.err().strip().startsWith("cannot write the run directory " + locked + ": "), start.err());
+    }
+
+    @Test
+    void portOutOfRangeIsAUsageErrorNamingTheOption() throws Exception {
+        Run start = manage("start", "-p", "0");
+
+        assertEquals(1, start.exitStatus());
+        assertTrue(start.err().startsWith("--port must be a number from 1 to 65535, not 0"), start.err());
+    }
+
+    @Test
     void unknownActionExitsOneWithUsage() throws Exception {
         Run run = manage("begin");
 
@@ -199,9 +230,13 @@ class WorkerManagerTest {
     }
 
     private Run manage(String... arguments) throws IOException, InterruptedException {
+        return manageIn(runDir, arguments);
+    }
+
+    private Run manageIn(Path dir, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/flapjack-worker-manager").toString()));
         command.addAll(List.of(arguments));
-        command.addAll(List.of("--run-dir", runDir.toString(), "-b", beanstalkd.host()));
+        command.addAll(List.of("--run-dir", dir.toString(), "-b", beanstalkd.host()));
         if (!List.of(arguments).contains("-c")) {
             command.addAll(List.of("-c", checks.toString()));
         }

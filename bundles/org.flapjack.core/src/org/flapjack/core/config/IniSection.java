@@ -13,6 +13,7 @@ public final class IniSection {
     private final int line;
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, Integer> lines = new LinkedHashMap<>();
+    private final Map<String, Integer> repeats = new LinkedHashMap<>();
 
     IniSection(String name, int line) {
         this.name = name;
@@ -20,6 +21,9 @@ public final class IniSection {
     }
 
     void put(String key, String value, int keyLine) {
+        if (values.containsKey(key)) {
+            repeats.putIfAbsent(key, keyLine);
+        }
         values.put(key, value);
         lines.put(key, keyLine);
     }
@@ -42,6 +46,11 @@ public final class IniSection {
     /** The key's value; where a key repeats, the last one counts. */
     public Optional<String> get(String key) {
         return Optional.ofNullable(values.get(key));
+    }
+
+    /** The keys given more than once, each with the 1-based line of its second value, in file order. */
+    public Map<String, Integer> repeatedKeys() {
+        return Collections.unmodifiableMap(repeats);
     }
 
     /** The 1-based line of the key's value, or the header's line when the key is absent. */

@@ -2,18 +2,22 @@ package org.flapjack.core.config;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The notifier config: {@code [notifier]} with {@code notifier-directories} (space separated) and
  * {@code notifiers} (comma and/or space separated), optionally {@code notify} and {@code renotify_interval};
- * {@code [persistence]} and {@code [transport]} naming a backend and its settings; and a {@code [NAME-notifier]}
- * section for each built-in notifier that needs settings. Other sections and keys are kept and ignored.
+ * {@code [persistence]} and {@code [transport]} naming a backend and its settings (an SQL backend without a uri uses
+ * the default SQLite file); and a {@code [NAME-notifier]} section for each built-in notifier that needs settings.
+ * Other sections and keys are kept and ignored; a key given twice in one section is refused.
  */
 public final class NotifierConfig {
 
@@ -25,6 +29,9 @@ public final class NotifierConfig {
     /** The keys each built-in notifier needs in its section; notifiers not named here need no section. */
     private static final Map<String, List<String>> REQUIRED_KEYS = Map.of("mailer", List.of("from_address"),
             "xmpp", List.of("jid", "password"));
+
+    /** user@domain, optionally with a /resource. */
+    private static final Pattern JID = Pattern.compile("[^@\\s/]+@[^@\\s/.]+(\\.[^@\\s/.]+)*(/\\S+)?");
 
     private final IniFile ini;
 
@@ -42,23 +49,54 @@ public final class NotifierConfig {
         return check(IniFile.parse(file, text));
     }
 
+    /** Checks everything and refuses the file for the problem that comes first in it. */
     private static NotifierConfig check(IniFile ini) throws ConfigException {
-        refuseRepeatedSections(ini);
-        IniSection notifier = ini.section("notifier").orElseThrow(
-                () -> new ConfigException(ini.file(), ini.lineCount(), "a [notifier] section"));
+        List<ConfigException> problems = new ArrayList<>();
+        collect(problems, () -> refuseRepeatedSections(ini));
+        collect(problems, () -> refuseRepeatedKeys(ini));
         NotifierConfig config = new NotifierConfig(ini);
-        for (String name : config.notifiers()) {
-            checkNotifierSection(ini, notifier, name);
+        Optional<IniSection> notifier = ini.section("notifier");
+        if (notifier.isEmpty()) {
+            problems.add(new ConfigException(ini.file(), ini.lineCount(), "a [notifier] section"));
+        }
+        for (String name : notifier.isPresent() ? config.notifiers() : List.<String>of()) {
+            collect(problems, () -> checkNotifierSection(ini, notifier.get(), name));
         }
         Optional<IniSection> persistence = ini.section("persistence");
         if (persistence.isPresent()) {
-            checkPersistence(ini.file(), persistence.get());
+            collect(problems, () -> checkPersistence(ini.file(), persistence.get()));
         }
         Optional<IniSection> transport = ini.section("transport");
         if (transport.isPresent()) {
-            checkTransport(ini.file(), transport.get());
+            collect(problems, () -> checkTransport(ini.file(), transport.get()));
+        }
+        Optional<ConfigException> first = problems.stream().min(Comparator.comparingInt(ConfigException::line));
+        if (first.isPresent()) {
+            throw first.get();
         }
         return config;
+    }
+
+    /** One check of the file, which stops at its first problem. */
+    private interface Rule {
+        void check() throws ConfigException;
+    }
+
+    private static void collect(List<ConfigException> problems, Rule rule) {
+        try {
+            rule.check();
+        } catch (ConfigException e) {
+            problems.add(e);
+        }
+    }
+
+    private static void refuseRepeatedKeys(IniFile ini) throws ConfigException {
+        for (IniSection section : ini.sections()) {
+            for (Map.Entry<String, Integer> repeat : section.repeatedKeys().entrySet()) {
+                throw new ConfigException(ini.file(), repeat.getValue(), "one " + repeat.getKey() + " in ["
+                        + section.name() + "], but it is given above already");
+            }
+        }
     }
 
     private static void refuseRepeatedSections(IniFile ini) throws ConfigException {
@@ -89,6 +127,18 @@ public final class NotifierConfig {
             throw new ConfigException(ini.file(), section.get().line(),
                     String.join(" and ", missing) + " in [" + sectionName + "]");
         }
+        checkShape(ini.file(), section.get(), "from_address", RecipientsFile.EMAIL,
+                "an email address like flapjack@example.com");
+        checkShape(ini.file(), section.get(), "jid", JID, "a Jabber ID like flapjack@jabber.example.com");
+    }
+
+    private static void checkShape(Path file, IniSection section, String key, Pattern shape, String expected)
+            throws ConfigException {
+        Optional<String> value = section.get(key).map(String::strip);
+        if (value.isPresent() && !shape.matcher(value.get()).matches()) {
+            throw new ConfigException(file, section.lineOf(key), expected + " for " + key + " in [" + section.name()
+                    + "], not '" + value.get() + "'");
+        }
     }
 
     private static void checkPersistence(Path file, IniSection section) throws ConfigException {
@@ -96,9 +146,6 @@ public final class NotifierConfig {
         if (!PERSISTENCE_BACKENDS.containsKey(backend)) {
             throw new ConfigException(file, section.lineOf("backend"), "a persistence backend: "
                     + "couchdb, sql, data_mapper or datamapper" + shownIfPresent(section, "backend"));
-        }
-        if (PERSISTENCE_BACKENDS.get(backend).equals("sql") && section.get("uri").isEmpty()) {
-            throw new ConfigException(file, section.line(), "uri in [persistence] for the " + backend + " backend");
         }
         checkPort(file, section);
     }

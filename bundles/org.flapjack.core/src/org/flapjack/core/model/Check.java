@@ -12,7 +12,7 @@ public record Check(String name, String node, String template, String command, M
         int interval, int timeout, boolean enabled, List<String> parents, List<String> recipients) {
 
     public Check {
-        Copies.name(name, "a check");
+        Copies.plainName(name, "a check");
         params = Copies.map(params, "params of check " + name);
         Copies.seconds(interval, "interval of check " + name);
         Copies.seconds(timeout, "timeout of check " + name);

@@ -6,7 +6,7 @@ import java.util.Map;
 public record CheckTemplate(String name, String command, Map<String, String> params, int interval, int timeout) {
 
     public CheckTemplate {
-        Copies.name(name, "a check template");
+        Copies.plainName(name, "a check template");
         params = Copies.map(params, "params of check template " + name);
         Copies.seconds(interval, "interval of check template " + name);
         Copies.seconds(timeout, "timeout of check template " + name);

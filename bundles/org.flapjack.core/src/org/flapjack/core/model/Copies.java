@@ -43,6 +43,16 @@ final class Copies {
         return name;
     }
 
+    /** A name an operator gives, which goes into log lines and tables, where a line break would forge a line. */
+    static String plainName(String name, String what) {
+        name(name, what);
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(what + " needs a name without line breaks or other control"
+                + " characters, not " + name.replaceAll("\\p{Cntrl}", "?"));
+        }
+        return name;
+    }
+
     static int seconds(int seconds, String what) {
         if (seconds < 0) {
             throw new IllegalArgumentException(what + " must be zero or more seconds, not " + seconds);

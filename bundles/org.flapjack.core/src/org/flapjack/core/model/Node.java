@@ -9,7 +9,7 @@ import java.util.Map;
 public record Node(String name, Map<String, String> params) {
 
     public Node {
-        Copies.name(name, "a node");
+        Copies.plainName(name, "a node");
         params = Copies.map(params, "params of node " + name);
     }
 

@@ -12,7 +12,7 @@ public class PersistenceException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/:@?#]*):[^@/?#]*@");
+    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/:@?#]*):[^?#]*@");
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;?#)\\s]*");
 
     private final String backend;

@@ -46,6 +46,21 @@ public final class ResultDocument {
         return Documents.bytes(node);
     }
 
+    /**
+     * The result as a UTF-8 JSON body of at most {@code maxBytes} bytes: when the whole result is bigger (JSON escapes
+     * make a body bigger than the output it holds), the long output and then the output are cut, each cut part
+     * marked, and the performance data is left out if even that is not enough.
+     *
+     * @throws IllegalArgumentException when not even a result without output fits
+     */
+    public static byte[] toJson(Result result, int maxBytes) {
+        byte[] whole = toJson(result);
+        if (whole.length <= maxBytes) {
+            return whole;
+        }
+        return new ResultCut(result, maxBytes).body();
+    }
+
     /** Reads a result body; the exception's job id is 0, for the caller to fill in. */
     public static Result fromJson(byte[] body) throws UnreadableDocumentException {
         JsonNode node = Documents.parse(body, KIND, FORMAT_VERSION);

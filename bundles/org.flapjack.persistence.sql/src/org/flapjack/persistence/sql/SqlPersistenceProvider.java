@@ -34,6 +34,16 @@ public final class SqlPersistenceProvider implements PersistenceProvider {
         return SqlPersistence.open(address);
     }
 
+    /**
+     * Checks a {@code uri} setting the way {@link #open} reads it, without connecting; blank stands for the default
+     * SQLite file.
+     *
+     * @throws PersistenceException naming what is wrong with the uri, its password hidden
+     */
+    public static void checkUri(String uri) {
+        SqlAddress.parse(uri, Path.of("flapjack.db"));
+    }
+
     private static void createFolder(SqlAddress address, Path folder) {
         try {
             Files.createDirectories(folder);

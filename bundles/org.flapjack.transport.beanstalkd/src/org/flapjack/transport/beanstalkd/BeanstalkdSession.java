@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.flapjack.core.model.Result;
+import org.flapjack.core.transport.CallRefusedException;
 import org.flapjack.core.transport.JobDocument;
 import org.flapjack.core.transport.JobOutcome;
 import org.flapjack.core.transport.NewJob;
@@ -141,7 +142,7 @@ final class BeanstalkdSession implements TransportSession {
 
     @Override
     public long putResult(Result result) {
-        byte[] body = ResultDocument.toJson(result);
+        byte[] body = ResultDocument.toJson(result, transport.maxJobSize);
         return retrying(connection -> {
             tubes.use(connection, transport.tubes().results());
             return put(connection, body, RESULT_PRIORITY, 0, RESULT_TIME_TO_RUN);
@@ -259,6 +260,9 @@ final class BeanstalkdSession implements TransportSession {
             drop(e);
             reservations.remove(jobId);
             return JobOutcome.RETURNED_TO_QUEUE;
+        } catch (CallRefusedException e) {
+            refused(e);
+            throw e;
         } catch (RuntimeException e) {
             drop(e);
             throw e;
@@ -307,6 +311,9 @@ final class BeanstalkdSession implements TransportSession {
                     pause(backoff);
                     backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
                         : backoff.multipliedBy(2);
+                } catch (CallRefusedException e) {
+                    refused(e);
+                    throw e;
                 } catch (RuntimeException e) {
                     drop(e);
                     throw e;
@@ -314,6 +321,21 @@ final class BeanstalkdSession implements TransportSession {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** A refusal fails the call alone: the server is there, so it is no outage; the connection goes if out of step. */
+    private void refused(CallRefusedException refusal) {
+        transport.outage.succeeded();
+        Connection current = connection;
+        if (current != null && !current.inStep()) {
+            connection = null;
+            generation++;
+            try {
+                current.close();
+            } catch (IOException e) {
+                refusal.addSuppressed(e);
+            }
         }
     }
 

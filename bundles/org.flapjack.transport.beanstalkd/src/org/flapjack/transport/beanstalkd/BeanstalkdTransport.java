@@ -22,14 +22,19 @@ final class BeanstalkdTransport implements Transport {
 
     final Outage outage;
 
+    /** The largest job body the server takes, which a result is cut to fit. */
+    final int maxJobSize;
+
     private final TubeNames tubes;
 
     private final Set<BeanstalkdSession> sessions = ConcurrentHashMap.newKeySet();
 
     private volatile boolean closed;
 
-    BeanstalkdTransport(Endpoint endpoint, TubeNames tubes, Duration ioTimeout, Duration outageWait) {
+    BeanstalkdTransport(Endpoint endpoint, TubeNames tubes, Duration ioTimeout, Duration outageWait,
+        int maxJobSize) {
         this.endpoint = endpoint;
+        this.maxJobSize = maxJobSize;
         this.tubes = tubes;
         this.ioTimeout = ioTimeout;
         this.outageWait = outageWait;

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import org.flapjack.core.transport.CallRefusedException;
+
 /**
  * One TCP connection speaking the beanstalkd protocol. Commands are written to a buffer and go out on
  * {@link #flush()}, so a caller can pipeline many before reading their answers in the same order. Not thread-safe:
@@ -34,6 +36,9 @@ final class Connection implements Closeable {
     private final int ioTimeoutMillis;
 
     private final byte[] line = new byte[MAX_LINE];
+
+    /** False once the server refused something that may leave the two sides out of step. */
+    private boolean inStep = true;
 
     /** Connects, failing after {@code connectTimeout}; reads fail after {@code ioTimeout} without an answer. */
     Connection(Endpoint endpoint, Duration connectTimeout, Duration ioTimeout) throws IOException {
@@ -94,7 +99,7 @@ final class Connection implements Closeable {
      * Reads the next answer, which must belong to {@code command}.
      *
      * @throws ProtocolException when the answer is not one the command can get, or the server is in trouble
-     * @throws IllegalStateException when the server says this client sent something malformed
+     * @throws CallRefusedException when the server refused the command, such as a put too big for it
      */
     Answer receive(Command command) throws IOException {
         String[] words = readLine().split(" ");
@@ -131,12 +136,28 @@ final class Connection implements Closeable {
         out.write(CRLF);
     }
 
-    private static void checkFailure(Command command, Reply reply) throws ProtocolException {
+    /**
+     * Whether the connection can carry on after a refusal: beanstalkd skips the body of a job too big for it, but
+     * after a malformed command it may read a body as the next command.
+     */
+    boolean inStep() {
+        return inStep;
+    }
+
+    /** Notes that answers are left unread, as when a pipelined put stopped at a refusal. */
+    void outOfStep() {
+        inStep = false;
+    }
+
+    private void checkFailure(Command command, Reply reply) throws ProtocolException {
         switch (reply.shape) {
             case SERVER_TROUBLE -> throw new ProtocolException("beanstalkd answered " + command.word + " with "
                 + reply.word());
-            case CLIENT_ERROR -> throw new IllegalStateException("beanstalkd refused " + command.word + " with "
-                + reply.word() + (reply == Reply.JOB_TOO_BIG ? " (raise beanstalkd's -z limit)" : ""));
+            case CLIENT_ERROR -> {
+                inStep &= reply == Reply.JOB_TOO_BIG;
+                throw new CallRefusedException("beanstalkd refused " + command.word + " with " + reply.word()
+                    + (reply == Reply.JOB_TOO_BIG ? " (the job is bigger than beanstalkd's -z limit)" : ""));
+            }
             default -> {
             }
         }

@@ -3,6 +3,7 @@ package org.flapjack.transport.beanstalkd;
 import java.io.IOException;
 import java.util.List;
 
+import org.flapjack.core.transport.CallRefusedException;
 import org.flapjack.core.transport.NewJob;
 import org.flapjack.core.transport.TransportSession.PutProgress;
 
@@ -59,7 +60,13 @@ final class PipelinedPut {
 
     private void acknowledgeUpTo(Connection connection, int end) throws IOException {
         while (acknowledged < end) {
-            connection.receive(Command.PUT);
+            try {
+                connection.receive(Command.PUT);
+            } catch (CallRefusedException e) {
+                // The answers of the jobs sent after the refused one are still on their way.
+                connection.outOfStep();
+                throw e;
+            }
             acknowledged++;
         }
     }

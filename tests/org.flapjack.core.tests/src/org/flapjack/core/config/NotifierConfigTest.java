@@ -150,9 +150,38 @@ class NotifierConfigTest {
     }
 
     @Test
-    void sqlBackendWithoutUriIsRefused() {
-        assertEquals("notifier.conf:2: uri in [persistence] for the data_mapper backend",
-                refusal("[notifier]\n[persistence]\nbackend = data_mapper\n"));
+    void sqlBackendWithoutUriOrWithAnEmptyOneIsAccepted() throws Exception {
+        NotifierConfig.parse(FILE, "[notifier]\n[persistence]\nbackend = data_mapper\n");
+        NotifierConfig config = NotifierConfig.parse(FILE, "[notifier]\n[persistence]\nbackend = sql\nuri =\n");
+
+        assertEquals("", config.persistence().get("uri"));
+    }
+
+    @Test
+    void fromAddressThatIsNoEmailAddressIsRefusedAtItsLine() {
+        assertEquals("notifier.conf:4: an email address like flapjack@example.com for from_address in"
+                + " [mailer-notifier], not 'nope'",
+                refusal("[notifier]\nnotifiers = mailer\n[mailer-notifier]\nfrom_address = nope\n"));
+    }
+
+    @Test
+    void jidThatIsNoJabberIdIsRefusedAtItsLine() {
+        assertEquals("notifier.conf:4: a Jabber ID like flapjack@jabber.example.com for jid in [xmpp-notifier], not"
+                + " 'not a jid at all'",
+                refusal("[notifier]\nnotifiers = xmpp\n[xmpp-notifier]\njid = not a jid at all\npassword = x\n"));
+    }
+
+    @Test
+    void keyGivenTwiceInASectionIsRefusedAtItsSecondLine() {
+        assertEquals("notifier.conf:4: one host in [transport], but it is given above already",
+                refusal("[notifier]\n[transport]\nhost = a\nhost = b\n"));
+    }
+
+    @Test
+    void firstProblemInTheFileIsReported() {
+        assertEquals("notifier.conf:3: a transport backend: beanstalkd, not 'rabbitmq'",
+                refusal("[notifier]\n[transport]\nbackend = rabbitmq\n[persistence]\nbackend = oracle\n"
+                        + "[mailer-notifier]\nfrom_address = nope\n"));
     }
 
     @Test

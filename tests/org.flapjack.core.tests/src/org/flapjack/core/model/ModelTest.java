@@ -70,6 +70,15 @@ class ModelTest {
     }
 
     @Test
+    void checkNameWithALineBreakIsRefused() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+            () -> new Check("ping\nweb1", null, null, "true", null, 60, 10, true, null, null));
+
+        assertEquals("a check needs a name without line breaks or other control characters, not ping?web1",
+            refused.getMessage());
+    }
+
+    @Test
     void negativeIntervalIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new CheckTemplate("ping", "ping $FQDN", null, -1, 10));
     }

@@ -116,7 +116,73 @@ class SqlSettingsTest {
     void sqliteUriFormsPointAtTheFile() {
         assertEquals("jdbc:sqlite:/var/lib/flapjack/flapjack.db",
                 SqlAddress.parse("sqlite3:///var/lib/flapjack/flapjack.db", null).jdbcUrl());
-        assertEquals("jdbc:sqlite::memory:", SqlAddress.parse("sqlite3::memory:", null).jdbcUrl());
+        assertTrue(SqlAddress.parse("sqlite3::memory:", null).jdbcUrl().matches(
+                "jdbc:sqlite:file:flapjack-[-0-9a-f]+\\?mode=memory&cache=shared"));
+    }
+
+    @Test
+    void passwordWithAnAtSignEndsAtTheLastAtBeforeTheHost() {
+        SqlAddress address = SqlAddress.parse("postgres://postgres:Wrong@Pass@127.0.0.1/db", null);
+
+        assertEquals("jdbc:postgresql://127.0.0.1:5432/db", address.jdbcUrl());
+        assertEquals("Wrong@Pass", address.properties().getProperty("password"));
+        assertEquals("postgres://postgres:***@127.0.0.1/db", address.toString());
+    }
+
+    @Test
+    void unreachableServerShowsNoPartOfAPasswordWithAnAtSign() {
+        int port = FreePort.find();
+
+        String message = openFails("postgres://postgres:Wrong@Pass@127.0.0.1:" + port + "/db");
+
+        assertTrue(message.startsWith("sql persistence at postgres://postgres:***@127.0.0.1:" + port + "/db: "),
+                message);
+        assertFalse(message.contains("Wrong") || message.contains("Pass"), message);
+    }
+
+    @Test
+    void portThatIsNotANumberIsRefused() {
+        String message = openFails("postgres://u:s3cret@db.example.com:notaport/db");
+
+        assertEquals("sql persistence at postgres://u:***@db.example.com:notaport/db: the port must be a number from"
+                + " 1 to 65535, not 'notaport'", message);
+    }
+
+    @Test
+    void connectionsOfAnInMemoryAddressShareOneDatabase() throws Exception {
+        SqlAddress address = SqlAddress.parse("sqlite3::memory:", null);
+
+        try (Connection first = address.connect(); Connection second = address.connect();
+                Statement writer = first.createStatement(); Statement reader = second.createStatement()) {
+            writer.execute("CREATE TABLE shared (name TEXT)");
+            writer.execute("INSERT INTO shared VALUES ('web1')");
+
+            assertEquals("web1", single(reader, "SELECT name FROM shared"));
+        }
+    }
+
+    @Test
+    void inMemoryStoreWrittenByOneThreadIsReadByAnother() throws Exception {
+        try (Persistence persistence = new SqlPersistenceProvider().open(Map.of("uri", "sqlite3::memory:"))) {
+            Thread writer = Thread.ofPlatform().start(() -> persistence.saveNode(new Node("web1")));
+            writer.join();
+            java.util.concurrent.atomic.AtomicReference<Optional<Node>> read =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            Thread reader = Thread.ofPlatform().start(() -> read.set(persistence.node("web1")));
+            reader.join();
+
+            assertEquals(Optional.of(new Node("web1")), read.get());
+        }
+    }
+
+    @Test
+    void checkUriRefusesWhatOpenRefusesWithoutConnecting() {
+        PersistenceException refused = assertThrows(PersistenceException.class,
+                () -> SqlPersistenceProvider.checkUri("banana://foo"));
+
+        assertTrue(refused.getMessage().contains("unsupported uri scheme 'banana'"), refused.getMessage());
+        SqlPersistenceProvider.checkUri("");
+        SqlPersistenceProvider.checkUri("postgres://u:p@db.example.com:5433/flapjack");
     }
 
     @Test

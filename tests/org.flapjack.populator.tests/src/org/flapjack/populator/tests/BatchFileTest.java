@@ -165,6 +165,28 @@ class BatchFileTest {
             arguments("duplicate key",
                 "{'checks': [], 'checks': []}",
                 "line 1, column 24", "Duplicate field 'checks'"),
+            arguments("zero interval",
+                "{'checks': [{'name': 'a', 'command': 'true', 'interval': 0, 'timeout': 5}]}",
+                "$.checks[0].interval", "expected a whole number of seconds, 1 or more, not 0"),
+            arguments("zero timeout in a template",
+                "{'templates': [{'name': 't', 'command': 'true', 'interval': 60, 'timeout': 0}]}",
+                "$.templates[0].timeout", "1 or more"),
+            arguments("no interval after the template",
+                "{'templates': [{'name': 't', 'command': 'true', 'timeout': 5}],"
+                    + " 'checks': [{'name': 'a', 'template': 't'}]}",
+                "$.checks[0].interval", "no interval of 1 s or more; set it on the check or its template 't'"),
+            arguments("no timeout",
+                "{'checks': [{'name': 'a', 'command': 'true', 'interval': 60}]}",
+                "$.checks[0].timeout", "no timeout of 1 s or more"),
+            arguments("no command",
+                "{'checks': [{'name': 'a', 'interval': 60, 'timeout': 5}]}",
+                "$.checks[0].command", "has no command"),
+            arguments("name with a line break",
+                "{'checks': [{'name': 'a\\nb', 'command': 'true', 'interval': 60, 'timeout': 5}]}",
+                "$.checks[0].name", "control characters"),
+            arguments("trailing content",
+                "{'version': 1, 'checks': []} garbage",
+                "line 1, column 37", "not valid JSON"),
             arguments("broken JSON",
                 "{'checks': [",
                 "line 1, column 13", "not valid JSON"));
@@ -179,6 +201,20 @@ class BatchFileTest {
         assertEquals(path, refused.problems().get(0).path(), refused.getMessage());
         assertTrue(refused.problems().get(0).reason().contains(reason), refused.getMessage());
         assertTrue(refused.getMessage().startsWith(FILE + ": " + path + ": "), refused.getMessage());
+    }
+
+    @Test
+    void binaryFileIsRefusedAsNotUtf8WithTheByteOffset(@TempDir Path dir) throws Exception {
+        Path binary = Files.write(dir.resolve("batch.json"), new byte[] {'{', ' ', (byte) 0xff, (byte) 0xfe, 0});
+
+        BatchRefusedException refused = assertThrows(BatchRefusedException.class, () -> BatchFile.read(binary));
+
+        assertEquals(binary + ": byte 2: not UTF-8 text; a batch file is JSON or YAML", refused.getMessage());
+    }
+
+    @Test
+    void emptyChecksListIsABatch() throws Exception {
+        assertEquals(List.of(), BatchFile.parse(FILE, "{\"version\": 1, \"checks\": []}", Format.JSON).checks());
     }
 
     @Test
@@ -206,7 +242,7 @@ class BatchFileTest {
         BatchRefusedException refused = assertThrows(BatchRefusedException.class,
             () -> BatchFile.parse(Path.of("batch.yaml"), text, Format.YAML));
 
-        assertEquals("batch.yaml: $.checks[0].interval: expected a whole number of seconds, 0 or more, not \"sixty\"",
+        assertEquals("batch.yaml: $.checks[0].interval: expected a whole number of seconds, 1 or more, not \"sixty\"",
             refused.getMessage());
     }
 }

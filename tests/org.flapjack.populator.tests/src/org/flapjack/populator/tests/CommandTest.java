@@ -64,7 +64,8 @@ class CommandTest {
 
         assertEquals(0, status, err.toString());
         String lastLine = out.toString().strip().lines().reduce((first, second) -> second).orElse("");
-        assertTrue(lastLine.matches("batch \\S+: put 2 of 2, removed 0, disabled 1, failed 0"), out.toString());
+        assertTrue(lastLine.matches("batch \\S+: put 2 of 2 enabled checks \\(0 failed\\), removed 0 earlier jobs,"
+                + " 1 disabled"), out.toString());
         assertEquals(2, session.stats("jobs").total());
     }
 
@@ -88,7 +89,7 @@ class CommandTest {
         int status = run("--batch", batch.toString(), "-b", server.host(), "-p", "" + server.port());
 
         assertEquals(Launch.FAILURE, status);
-        assertEquals(batch + ": $.checks[1].interval: expected a whole number of seconds, 0 or more, not \"often\"",
+        assertEquals(batch + ": $.checks[1].interval: expected a whole number of seconds, 1 or more, not \"often\"",
             err.toString().strip());
         assertEquals(0, session.stats("jobs").total());
         assertEquals(Optional.empty(), session.currentBatch());
@@ -104,8 +105,38 @@ class CommandTest {
         assertTrue(out.toString().contains("disk-web1: first run in 0 s, every 300 s, timeout 20 s: "
             + "check_disk -H 'web1.example.com' -p '/var'"), out.toString());
         assertTrue(out.toString().contains("old-web1: disabled, not deployed"), out.toString());
-        assertTrue(out.toString().contains("would put 2, disabled 1, failed 0; nothing deployed"), out.toString());
+        assertTrue(out.toString().contains("would put 2 of 2 enabled checks (0 failed), 1 disabled; nothing deployed"),
+            out.toString());
         assertEquals(Optional.empty(), session.currentBatch());
+    }
+
+    @Test
+    void zeroIntervalIsRefusedWithItsPathAndTheEarlierBatchStays() throws Exception {
+        Path good = write("good.json", """
+            {"checks": [{"name": "a", "command": "true", "interval": 60, "timeout": 5}]}""");
+        run("--batch", good.toString(), "-b", server.host(), "-p", "" + server.port());
+        Path batch = write("batch.json", """
+            {"checks": [{"name": "a", "command": "true", "interval": 0, "timeout": 5}]}""");
+        err.getBuffer().setLength(0);
+
+        int status = run("--batch", batch.toString(), "-b", server.host(), "-p", "" + server.port());
+
+        assertEquals(Launch.FAILURE, status);
+        assertEquals(batch + ": $.checks[0].interval: expected a whole number of seconds, 1 or more, not 0",
+            err.toString().strip());
+        assertEquals(1, session.stats("jobs").total());
+    }
+
+    @Test
+    void summaryCountsTheFailedChecksAmongTheEnabledOnes() throws Exception {
+        Path batch = write("batch.json", """
+            {"checks": [{"name": "a", "command": "true", "interval": 60, "timeout": 5},
+                        {"name": "b", "command": "check_x $NOPE", "interval": 60, "timeout": 5}]}""");
+
+        run("--batch", batch.toString(), "-b", server.host(), "-p", "" + server.port());
+
+        assertTrue(out.toString().strip().matches("(?s).*batch \\S+: put 1 of 2 enabled checks \\(1 failed\\), "
+            + "removed 0 earlier jobs, 0 disabled"), out.toString());
     }
 
     @Test

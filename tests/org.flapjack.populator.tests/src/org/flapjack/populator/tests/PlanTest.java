@@ -1,6 +1,7 @@
 package org.flapjack.populator.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.flapjack.core.model.CheckTemplate;
 import org.flapjack.core.model.Node;
 import org.flapjack.core.transport.NewJob;
 import org.flapjack.populator.BatchContent;
+import org.flapjack.populator.BatchRefusedException;
 import org.flapjack.populator.DeployPlan;
 import org.flapjack.populator.Populator;
 import org.junit.jupiter.api.Test;
@@ -69,14 +71,15 @@ class PlanTest {
     }
 
     @Test
-    void checkWithoutAnIntervalAnywhereFailsWithTheReason() throws Exception {
+    void checkWithoutAnIntervalAnywhereIsRefusedBeforeAnyPlan() {
         Check check = new Check("no-interval", Batches.NODE, null, "true", Map.of(), 0, 5, true, List.of(),
             List.of());
 
-        DeployPlan plan = Populator.plan(Batches.of(List.of(check)));
+        BatchRefusedException refused = assertThrows(BatchRefusedException.class,
+            () -> Populator.plan(Batches.of(List.of(check))));
 
-        assertEquals(List.of(), plan.jobs());
-        assertTrue(plan.failed().get("no-interval").contains("no interval"), plan.failed().toString());
+        assertEquals("$.checks[0].interval", refused.problems().get(0).path());
+        assertTrue(refused.problems().get(0).reason().contains("no interval"), refused.getMessage());
     }
 
     private static List<Duration> delays(DeployPlan plan) {

@@ -50,6 +50,37 @@ class SessionTest {
     }
 
     @Test
+    void resultBiggerThanTheJobSizeLimitIsCutToFit() throws Exception {
+        String quotes = "\"".repeat(64 * 1024);
+        session.putResult(new Result("loud", "batch-1", 0, quotes, "more " + quotes, List.of(), Instant.now(),
+            Duration.ofMillis(5), "test:1"));
+
+        ReservedResult reserved = session.reserveResult(SHORT).orElseThrow();
+
+        assertTrue(reserved.result().output().endsWith("(cut)"));
+        assertTrue(reserved.result().longOutput().endsWith("(output cut to fit the queue's job size limit of 65535"
+            + " bytes)"), reserved.result().longOutput());
+    }
+
+    @Test
+    void refusedPutFailsThatCallAndKeepsTheSessionAndItsReservation() throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(server.settings());
+        settings.put("max-job-size", "1000000");
+        try (Transport believing = new BeanstalkdProvider().open(settings);
+                TransportSession refused = believing.openSession()) {
+            long id = refused.putJob(Jobs.job("disk-web1"));
+            refused.reserveJob(SHORT).orElseThrow();
+            Result big = new Result("loud", "batch-1", 0, "x".repeat(100_000), "", List.of(), Instant.now(),
+                Duration.ofMillis(5), "test:1");
+
+            assertThrows(org.flapjack.core.transport.CallRefusedException.class, () -> refused.putResult(big));
+
+            assertEquals(JobOutcome.DONE, refused.release(id, 0, Duration.ofSeconds(30)));
+            assertEquals(1, refused.stats(believing.tubes().jobs()).delayed());
+        }
+    }
+
+    @Test
     void putJobIsReservedWithItsDocumentAndDeleted() throws Exception {
         long id = session.putJob(Jobs.job("disk-web1"));
 

@@ -23,6 +23,9 @@ final class ConnectionPool implements AutoCloseable {
     private final ConcurrentLinkedDeque<Idle> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
+    /** For an in-memory database: a connection that stays open, so the database outlives the ones that are replaced. */
+    private Connection keeper;
+
     ConnectionPool(SqlAddress address, int size) {
         this.address = address;
         this.permits = new Semaphore(size, true);
@@ -58,6 +61,12 @@ final class ConnectionPool implements AutoCloseable {
         for (Idle entry = idle.pollFirst(); entry != null; entry = idle.pollFirst()) {
             closeQuietly(entry.connection());
         }
+        synchronized (this) {
+            if (keeper != null) {
+                closeQuietly(keeper);
+                keeper = null;
+            }
+        }
     }
 
     private void acquirePermit() throws SQLException {
@@ -83,7 +92,14 @@ final class ConnectionPool implements AutoCloseable {
             }
             closeQuietly(entry.connection());
         }
+        keepInMemoryDatabase();
         return address.connect();
+    }
+
+    private synchronized void keepInMemoryDatabase() throws SQLException {
+        if (keeper == null && address.inMemory() && !closed) {
+            keeper = address.connect();
+        }
     }
 
     private static void closeQuietly(Connection connection) {

@@ -22,6 +22,12 @@ public enum Dialect {
             " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin", " FOR UPDATE") {
         @Override
         Driver driver() {
+            // Connector/J prints its own warnings (a refused login, say) to stderr unless told not to; Flapjack
+            // reports the failure itself. Read once, when the driver's first class loads; a value set by the
+            // operator (-Dmariadb.logging.disable=false) wins.
+            if (System.getProperty(MARIADB_LOGGING_OFF) == null) {
+                System.setProperty(MARIADB_LOGGING_OFF, "true");
+            }
             return new org.mariadb.jdbc.Driver();
         }
 
@@ -31,6 +37,8 @@ public enum Dialect {
                     .map(column -> column + " = VALUES(" + column + ")").collect(Collectors.joining(", "));
         }
     };
+
+    private static final String MARIADB_LOGGING_OFF = "mariadb.logging.disable";
 
     private final String serialKey;
     private final String longText;

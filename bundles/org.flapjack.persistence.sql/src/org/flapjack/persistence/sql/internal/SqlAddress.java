@@ -1,13 +1,12 @@
 package org.flapjack.persistence.sql.internal;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,7 +60,7 @@ public record SqlAddress(String uri, Dialect dialect, String jdbcUrl, Properties
 
     /** Whether the database lives only as long as its connection. */
     boolean inMemory() {
-        return dialect == Dialect.SQLITE && jdbcUrl.contains(":memory:");
+        return dialect == Dialect.SQLITE && (jdbcUrl.contains(":memory:") || jdbcUrl.contains("mode=memory"));
     }
 
     /** The one-line error for this address, with the password hidden in both address and reason. */
@@ -94,7 +93,11 @@ public record SqlAddress(String uri, Dialect dialect, String jdbcUrl, Properties
     private static SqlAddress sqlite(String uri, String rest) {
         String path = rest.startsWith("//") ? rest.substring(2) : rest;
         if (path.equals(":memory:")) {
-            return new SqlAddress(uri, Dialect.SQLITE, "jdbc:sqlite::memory:", sqliteProperties(), "");
+            // A plain :memory: database belongs to one connection; a named shared one is seen by every connection
+            // of this address as long as one stays open (the pool keeps one).
+            String name = "flapjack-" + UUID.randomUUID();
+            return new SqlAddress(uri, Dialect.SQLITE, "jdbc:sqlite:file:" + name + "?mode=memory&cache=shared",
+                    sqliteProperties(), "");
         }
         if (path.isBlank()) {
             throw invalid(uri, "no database file; use sqlite3:///absolute/path/flapjack.db");
@@ -117,27 +120,25 @@ public record SqlAddress(String uri, Dialect dialect, String jdbcUrl, Properties
     }
 
     private static SqlAddress server(String uri, Dialect dialect, String jdbcPrefix, int defaultPort) {
-        URI parsed;
-        try {
-            parsed = new URI(uri);
-        } catch (URISyntaxException e) {
-            throw new PersistenceException(BACKEND, uri, "not a valid uri: " + e.getReason(), e);
+        String scheme = uri.substring(0, uri.indexOf(':'));
+        String form = scheme + "://user:password@host[:port]/database";
+        if (!uri.startsWith(scheme + "://")) {
+            throw invalid(uri, "write " + form);
         }
-        if (parsed.getHost() == null) {
-            throw invalid(uri, "no host; write " + parsed.getScheme() + "://user:password@host[:port]/database");
-        }
-        String database = parsed.getRawPath() == null ? "" : parsed.getRawPath().replaceFirst("^/", "");
-        if (database.isEmpty()) {
-            throw invalid(uri, "no database; write " + parsed.getScheme() + "://user:password@host[:port]/database");
-        }
-        int port = parsed.getPort() < 0 ? defaultPort : parsed.getPort();
-        String query = parsed.getRawQuery() == null ? "" : "?" + parsed.getRawQuery();
-        String url = jdbcPrefix + parsed.getHost() + ":" + port + "/" + database + query;
+        String rest = uri.substring(scheme.length() + 3);
+        // A password may hold '@' (and '/'): the host starts after the last '@' before the query.
+        int at = rest.lastIndexOf('@', indexOfAny(rest, 0, "?#") - 1);
+        int pathStart = indexOfAny(rest, at + 1, "/?#");
+        String authority = rest.substring(0, pathStart);
+        String userInfo = at < 0 ? null : authority.substring(0, at);
+        HostPort hostPort = HostPort.parse(uri, authority.substring(at + 1), defaultPort, form);
+        String database = database(uri, rest.substring(pathStart), form);
+        String query = rest.indexOf('?', pathStart) < 0 ? "" : rest.substring(rest.indexOf('?', pathStart));
+        String url = jdbcPrefix + hostPort.host() + ":" + hostPort.port() + "/" + database + query;
 
         Properties properties = new Properties();
         properties.setProperty("connectTimeout", dialect == Dialect.POSTGRESQL ? "10" : "10000");
         String secret = "";
-        String userInfo = parsed.getRawUserInfo();
         if (userInfo != null) {
             int colon = userInfo.indexOf(':');
             properties.setProperty("user", decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
@@ -147,6 +148,46 @@ public record SqlAddress(String uri, Dialect dialect, String jdbcUrl, Properties
             }
         }
         return new SqlAddress(uri, dialect, url, properties, secret);
+    }
+
+    private static int indexOfAny(String text, int from, String characters) {
+        for (int i = from; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    private static String database(String uri, String pathAndQuery, String form) {
+        String path = pathAndQuery.startsWith("/") ? pathAndQuery.substring(1) : "";
+        int end = indexOfAny(path, 0, "?#");
+        String database = path.substring(0, end);
+        if (database.isEmpty()) {
+            throw invalid(uri, "no database; write " + form);
+        }
+        return database;
+    }
+
+    /** The host and port of a server uri. */
+    private record HostPort(String host, int port) {
+
+        static HostPort parse(String uri, String hostPort, int defaultPort, String form) {
+            int portColon = hostPort.startsWith("[") ? hostPort.indexOf(':', Math.max(0, hostPort.indexOf(']')))
+                    : hostPort.indexOf(':');
+            String host = portColon < 0 ? hostPort : hostPort.substring(0, portColon);
+            if (host.isEmpty() || host.equals("[]")) {
+                throw invalid(uri, "no host; write " + form);
+            }
+            if (portColon < 0) {
+                return new HostPort(host, defaultPort);
+            }
+            String port = hostPort.substring(portColon + 1);
+            if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+                throw invalid(uri, "the port must be a number from 1 to 65535, not '" + port + "'");
+            }
+            return new HostPort(host, Integer.parseInt(port));
+        }
     }
 
     private static String secretParameter(String uri) {

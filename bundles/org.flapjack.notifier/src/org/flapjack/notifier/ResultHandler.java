@@ -1,0 +1,137 @@
+package org.flapjack.notifier;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.flapjack.core.model.Check;
+import org.flapjack.core.model.CheckStatus;
+import org.flapjack.core.model.Recipient;
+import org.flapjack.core.model.Result;
+import org.flapjack.core.model.Status;
+import org.flapjack.core.notify.NotificationRules;
+import org.flapjack.core.notify.Notification;
+import org.flapjack.core.notify.Notification.Kind;
+import org.flapjack.core.notify.NotifiedState;
+import org.flapjack.core.notify.Notifier;
+import org.flapjack.core.persistence.Persistence;
+
+/**
+ * Handles one result: stores it as the check's latest status (with an event when it fails), applies the filters,
+ * decides whether people are told, and spools one delivery per recipient and notifier. When it returns, everything the
+ * result leads to is on disk, so the result may be deleted.
+ */
+final class ResultHandler {
+
+    private static final System.Logger LOG = System.getLogger(ResultHandler.class.getName());
+
+    private final Persistence persistence;
+    private final List<Recipient> everyone;
+    private final Map<String, Recipient> byName;
+    private final List<Notifier> notifiers;
+    private final Map<String, Spool> spools;
+    private final NotifiedStates states;
+    private final NotificationRules rules;
+    private final EngineOptions options;
+    private final Clock clock;
+
+    ResultHandler(Persistence persistence, List<Recipient> recipients, List<Notifier> notifiers,
+            Map<String, Spool> spools, NotifiedStates states, NotificationRules rules, EngineOptions options,
+            Clock clock) {
+        this.persistence = persistence;
+        this.everyone = List.copyOf(recipients);
+        this.byName = recipients.stream().collect(Collectors.toMap(Recipient::name, Function.identity(), (a, b) -> a));
+        this.notifiers = List.copyOf(notifiers);
+        this.spools = spools;
+        this.states = states;
+        this.rules = rules;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    /** Handles the result; returns the number of deliveries spooled. */
+    int handle(Result result) throws IOException {
+        Instant time = result.startedAt() == null ? clock.instant() : result.startedAt();
+        CheckStatus status = new CheckStatus(result.check(), result.status(), result.output(), time, result.worker());
+        Optional<CheckStatus> previous = persistence.recordResult(status);
+
+        if (result.status().isFailure() && persistence.anyParentFailing(result.check())) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "check " + result.check() + " is " + result.status()
+                    + " but a parent fails too; not notifying");
+            return 0;
+        }
+        NotifiedState last = states.get(result.check());
+        Optional<Kind> kind = rules.decide(result.status(), last, time);
+        if (kind.isEmpty()) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "check " + result.check() + " is " + result.status()
+                    + "; nothing new to tell");
+            return 0;
+        }
+
+        Optional<Check> check = persistence.check(result.check());
+        Status before = previous.map(CheckStatus::status).orElse(null);
+        Status told = kind.get() == Kind.RECOVERY ? last.status() : before;
+        Function<Recipient, Notification> notification = recipient -> new Notification(result.check(),
+                check.map(Check::node).orElse(null), result.status(), told, kind.get(), result.output(), time,
+                recipient, link(result.check()));
+        int spooled = spool(notification, recipientsOf(check));
+        states.put(new NotifiedState(result.check(), result.status(), time));
+        LOG.log(System.Logger.Level.INFO, () -> "check " + result.check() + " is " + result.status() + ": "
+                + kind.get().name().toLowerCase(java.util.Locale.ROOT) + " recorded for " + spooled + " deliveries");
+        return spooled;
+    }
+
+    private int spool(Function<Recipient, Notification> notification, List<Recipient> recipients)
+            throws IOException {
+        Instant now = clock.instant();
+        int spooled = 0;
+        for (Notifier notifier : notifiers) {
+            for (int position = 0; position < recipients.size(); position++) {
+                Recipient recipient = recipients.get(position);
+                if (notifier.reaches(recipient)) {
+                    spools.get(notifier.name()).add(notification.apply(recipient), position, now);
+                    spooled++;
+                } else {
+                    LOG.log(System.Logger.Level.DEBUG, () -> "notifier " + notifier.name() + " has no address for "
+                            + recipient.name());
+                }
+            }
+        }
+        return spooled;
+    }
+
+    /** The people assigned to the check, or everyone when none is (as the original Flapjack did). */
+    private List<Recipient> recipientsOf(Optional<Check> check) {
+        List<String> assigned = check.map(Check::recipients).orElse(List.of());
+        if (assigned.isEmpty()) {
+            return everyone;
+        }
+        List<Recipient> recipients = new ArrayList<>();
+        for (String name : assigned) {
+            Recipient recipient = byName.get(name);
+            if (recipient == null) {
+                LOG.log(System.Logger.Level.WARNING, () -> "check " + check.get().name() + " is assigned to " + name
+                        + ", who is not in the recipients file; not notifying them");
+            } else {
+                recipients.add(recipient);
+            }
+        }
+        return recipients;
+    }
+
+    private String link(String check) {
+        if (options.websiteUri() == null) {
+            return null;
+        }
+        String base = options.websiteUri().endsWith("/") ? options.websiteUri() : options.websiteUri() + "/";
+        return base + "checks/" + URLEncoder.encode(check, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

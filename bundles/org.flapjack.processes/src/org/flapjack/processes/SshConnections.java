@@ -1,0 +1,242 @@
+package org.flapjack.processes;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.config.hosts.KnownHostEntry;
+import org.apache.sshd.client.future.ConnectFuture;
+import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
+import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
+
+/**
+ * The SSH sessions to remote hosts, one per host, opened on first use and kept while open. Keys come from the
+ * host's key file and the user's {@code ~/.ssh/id_*}; a password is asked for only when the server wants one. Host
+ * keys are checked against a known_hosts file, and a new or changed key is put to the {@link HostKeyCallback}.
+ */
+final class SshConnections implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(SshConnections.class.getName());
+
+    private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
+
+    /** Why this session's host key was refused, for the one-line error. */
+    private static final AttributeKey<String> REFUSAL = new AttributeKey<>();
+
+    /** The host a session was opened for, for the callbacks. */
+    private static final AttributeKey<Host> HOST = new AttributeKey<>();
+
+    private final Path knownHosts;
+
+    private final HostKeyCallback hostKeys;
+
+    private final PasswordCallback passwords;
+
+    private final Duration timeout;
+
+    private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+
+    /** Host keys refused by remote address, until the failed connection to that address reports. */
+    private final Map<SocketAddress, String> refusals = new ConcurrentHashMap<>();
+
+    private SshClient client;
+
+    SshConnections(Path knownHosts, HostKeyCallback hostKeys, PasswordCallback passwords, Duration timeout) {
+        this.knownHosts = knownHosts;
+        this.hostKeys = hostKeys;
+        this.passwords = passwords;
+        this.timeout = timeout;
+    }
+
+    /** The open session to {@code host}, connecting and authenticating first when there is none. */
+    synchronized ClientSession session(Host host) {
+        String key = host.user() + "@" + host.endpoint();
+        ClientSession session = sessions.get(key);
+        if (session != null && session.isOpen() && session.isAuthenticated()) {
+            return session;
+        }
+        ClientSession opened = connect(host);
+        sessions.put(key, opened);
+        return opened;
+    }
+
+    /** Forgets the session to {@code host} after it failed, so the next command connects afresh. */
+    synchronized void drop(Host host) {
+        ClientSession session = sessions.remove(host.user() + "@" + host.endpoint());
+        if (session != null) {
+            session.close(true);
+        }
+    }
+
+    private ClientSession connect(Host host) {
+        SshClient started = client();
+        ClientSession session = open(started, host);
+        try {
+            session.setAttribute(HOST, host);
+            session.setKeyIdentityProvider(keys(host));
+            session.setUserInteraction(new PasswordInteraction(host, passwords));
+            session.auth().verify(timeout);
+            LOG.log(System.Logger.Level.INFO, () -> "connected to " + host.user() + "@" + host.endpoint());
+            return session;
+        } catch (IOException | RuntimeException e) {
+            String refusal = refusal(session);
+            session.close(true);
+            if (refusal != null) {
+                throw new HostException(host.endpoint() + ": " + refusal, e);
+            }
+            throw new HostException(host.endpoint() + ": " + reason(e, host), e);
+        }
+    }
+
+    private ClientSession open(SshClient started, Host host) {
+        try {
+            ConnectFuture future = started.connect(host.user(), host.address(), host.port());
+            if (!future.await(timeout)) {
+                future.cancel();
+                throw new HostException(host.endpoint() + ": timed out");
+            }
+            if (future.getException() != null) {
+                String refusal = refusals.remove(new InetSocketAddress(host.address(), host.port()));
+                throw new HostException(host.endpoint() + ": " + (refusal != null ? refusal
+                    : reason(future.getException(), host)), future.getException());
+            }
+            return future.getSession();
+        } catch (IOException e) {
+            throw new HostException(host.endpoint() + ": " + reason(e, host), e);
+        }
+    }
+
+    /**
+     * Why the host key of SESSION was refused, or null. The key exchange may fail while the connection is still being
+     * made, before the session is handed out, so refusals are also kept by remote address.
+     */
+    private String refusal(ClientSession session) {
+        String refusal = session.getAttribute(REFUSAL);
+        String recorded = session.getRemoteAddress() == null ? null : refusals.remove(session.getRemoteAddress());
+        return refusal != null ? refusal : recorded;
+    }
+
+    private void refuse(ClientSession session, SocketAddress remote, String refusal) {
+        session.setAttribute(REFUSAL, refusal);
+        if (remote != null) {
+            refusals.put(remote, refusal);
+        }
+    }
+
+    /** The reason of a failed connection or login, as the end of a one-line error. */
+    private static String reason(Throwable failure, Host host) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (cause instanceof SocketTimeoutException || String.valueOf(cause.getMessage()).contains("timeout")) {
+                return "timed out";
+            }
+            if (cause instanceof UnknownHostException) {
+                return "unknown host";
+            }
+            if (cause instanceof NoRouteToHostException) {
+                return "no route to host";
+            }
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("No more authentication methods") || message.contains("authentication")) {
+                return "authentication failed for " + host.user();
+            }
+        }
+        String message = failure.getMessage();
+        return message == null ? failure.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+
+    private FileKeyPairProvider keys(Host host) {
+        List<Path> files = new ArrayList<>();
+        if (host.keyFile() != null) {
+            files.add(Path.of(host.keyFile().replaceFirst("^~", System.getProperty("user.home"))));
+        }
+        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+        DEFAULT_KEYS.stream().map(ssh::resolve).filter(Files::isReadable).forEach(files::add);
+        FileKeyPairProvider provider = new FileKeyPairProvider(files);
+        provider.setPasswordFinder(new KeyPassphrase(host, passwords));
+        return provider;
+    }
+
+    private synchronized SshClient client() {
+        if (client == null) {
+            client = SshClient.setUpDefaultClient();
+            KnownHostsServerKeyVerifier verifier = new KnownHostsServerKeyVerifier(unknownKeys(), knownHosts) {
+                @Override
+                public boolean acceptModifiedServerKey(ClientSession session, SocketAddress remote,
+                        KnownHostEntry entry, PublicKey expected, PublicKey actual) throws Exception {
+                    return acceptChangedKey(session, remote, expected, actual);
+                }
+            };
+            client.setServerKeyVerifier(verifier);
+            client.start();
+        }
+        return client;
+    }
+
+    private ServerKeyVerifier unknownKeys() {
+        return (session, remote, key) -> {
+            Host host = session.getAttribute(HOST);
+            if (host == null) {
+                host = Host.remote(remote.toString(), remote.toString(), 22, null, null, "", null);
+            }
+            boolean accepted = hostKeys.accept(new HostKeyQuestion(host, KeyUtils.getFingerPrint(key), null));
+            if (accepted) {
+                createKnownHostsFolder();
+            } else {
+                refuse(session, remote, "host key " + KeyUtils.getFingerPrint(key) + " refused");
+            }
+            return accepted;
+        };
+    }
+
+    private boolean acceptChangedKey(ClientSession session, SocketAddress remote, PublicKey expected,
+            PublicKey actual) {
+        Host host = session.getAttribute(HOST);
+        String was = KeyUtils.getFingerPrint(expected);
+        String now = KeyUtils.getFingerPrint(actual);
+        boolean accepted = host != null && hostKeys.accept(new HostKeyQuestion(host, now, was));
+        if (!accepted) {
+            refuse(session, remote, "host key changed (was " + was + ", now " + now + ")");
+            LOG.log(System.Logger.Level.WARNING, () -> "refused the changed host key of " + session.getRemoteAddress()
+                + ": was " + was + ", now " + now);
+        }
+        return accepted;
+    }
+
+    private void createKnownHostsFolder() {
+        try {
+            Files.createDirectories(knownHosts.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "cannot create the folder of " + knownHosts + ": " + e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        sessions.values().forEach(session -> session.close(true));
+        sessions.clear();
+        if (client != null) {
+            client.stop();
+            client = null;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.flapjack.notifier.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.flapjack.core.model.Status;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the notifier tells whom, observed through the built-in log notifier. */
+class NotifierEngineTest {
+
+    private static final String CONFIG = """
+            [notifier]
+            notifiers = log
+            renotify_interval = 2s
+            """;
+
+    @TempDir
+    Path folder;
+
+    private NotifierRig rig;
+
+    @AfterEach
+    void stopRig() {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    @Test
+    void checkTurningCriticalNotifiesEveryoneOnce() throws Exception {
+        rig = new NotifierRig(folder, CONFIG);
+        rig.saveCheck("disk", List.of(), List.of());
+
+        rig.putResult("disk", Status.CRITICAL, "DISK CRITICAL - 2% free");
+        rig.awaitIdle();
+
+        assertEquals(List.of("PROBLEM disk CRITICAL to alice", "PROBLEM disk CRITICAL to bob"), rig.logged());
+    }
+
+    @Test
+    void okResultOfACheckNeverNotifiedSendsNothing() throws Exception {
+        rig = new NotifierRig(folder, CONFIG);
+
+        rig.putResult("disk", Status.OK, "DISK OK");
+        rig.awaitIdle();
+
+        assertEquals(List.of(), rig.logged());
+    }
+
+    @Test
+    void repeatedFailuresSendNothingMoreUntilTheReminderInterval() throws Exception {
+        rig = new NotifierRig(folder, CONFIG);
+        rig.saveCheck("disk", List.of(), List.of("alice"));
+        rig.putResult("disk", Status.CRITICAL, "first");
+        rig.putResult("disk", Status.CRITICAL, "second");
+        rig.putResult("disk", Status.CRITICAL, "third");
+        rig.awaitIdle();
+        assertEquals(List.of("PROBLEM disk CRITICAL to alice"), rig.logged());
+
+        Thread.sleep(2100);
+        rig.putResult("disk", Status.CRITICAL, "fourth");
+        rig.awaitIdle();
+
+        assertEquals(List.of("PROBLEM disk CRITICAL to alice", "REMINDER disk CRITICAL to alice"), rig.logged());
+    }
+
+    @Test
+    void warningTurningCriticalNotifiesAgain() throws Exception {
+        rig = new NotifierRig(folder, CONFIG);
+        rig.saveCheck("load", List.of(), List.of("bob"));
+
+        rig.putResult("load", Status.WARNING, "load 5");
+        rig.putResult("load", Status.CRITICAL, "load 20");
+        rig.awaitIdle();
+
+        assertEquals(List.of("PROBLEM load WARNING to bob", "PROBLEM load CRITICAL to bob"), rig.logged());
+    }
+
+    @Test
+    void recoverySendsOneRecoveryMessage() throws Exception {
+        rig = new NotifierRig(folder, CONFIG);
+        rig.saveCheck("disk", List.of(), List.of("alice"));
+
+        rig.putResult("disk", Status.CRITICAL, "full");
+        rig.putResult("disk", Status.OK, "fine");
+        rig.putResult("disk", Status.OK, "still fine");
+        rig.awaitIdle();
+
+        assertEquals(List.of("PROBLEM disk CRITICAL to alice", "RECOVERY disk OK to alice"), rig.logged());
+    }
+
+    @Test
+    void childOfAFailingParentSendsNothing() throws Exception {
+        rig = new NotifierRig(folder, CONFIG);
+        rig.saveCheck("ping", List.of(), List.of("alice"));
+        rig.saveCheck("http", List.of("ping"), List.of("alice"));
+        rig.putResult("ping", Status.CRITICAL, "host down");
+        rig.awaitIdle();
+
+        rig.putResult("http", Status.CRITICAL, "connection refused");
+        rig.awaitIdle();
+
+        assertEquals(List.of("PROBLEM ping CRITICAL to alice"), rig.logged());
+    }
+
+    @Test
+    void assignedCheckGoesOnlyToItsPeople() throws Exception {
+        rig = new NotifierRig(folder, CONFIG);
+        rig.saveCheck("backup", List.of(), List.of("bob"));
+
+        rig.putResult("backup", Status.WARNING, "late");
+        rig.awaitIdle();
+
+        assertEquals(List.of("PROBLEM backup WARNING to bob"), rig.logged());
+    }
+
+    @Test
+    void everyFailureModeNotifiesEachFailingResult() throws Exception {
+        rig = new NotifierRig(folder, CONFIG.replace("renotify_interval = 2s", "notify = every-failure"));
+        rig.saveCheck("disk", List.of(), List.of("alice"));
+
+        rig.putResult("disk", Status.CRITICAL, "one");
+        rig.putResult("disk", Status.CRITICAL, "two");
+        rig.awaitIdle();
+
+        assertEquals(List.of("PROBLEM disk CRITICAL to alice", "PROBLEM disk CRITICAL to alice"), rig.logged());
+    }
+
+    @Test
+    void restartedNotifierRemembersWhatItToldPeople() throws Exception {
+        rig = new NotifierRig(folder, CONFIG.replace("2s", "1h"));
+        rig.saveCheck("disk", List.of(), List.of("alice"));
+        rig.putResult("disk", Status.CRITICAL, "full");
+        rig.awaitIdle();
+
+        rig.stop();
+        rig.start();
+        rig.putResult("disk", Status.CRITICAL, "still full");
+        rig.putResult("disk", Status.OK, "fine");
+        rig.awaitIdle();
+
+        assertEquals(List.of("PROBLEM disk CRITICAL to alice", "RECOVERY disk OK to alice"), rig.logged());
+        assertTrue(rig.logLines().get(1).endsWith(": fine"), rig.logLines().get(1));
+    }
+}
