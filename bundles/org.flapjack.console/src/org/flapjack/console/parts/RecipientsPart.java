@@ -3,75 +3,180 @@ package org.flapjack.console.parts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
+import org.eclipse.e4.ui.di.Persist;
+import org.eclipse.e4.ui.model.application.ui.MDirtyable;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DragSource;
+import org.eclipse.swt.dnd.DragSourceAdapter;
+import org.eclipse.swt.dnd.DragSourceEvent;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
+import org.flapjack.console.model.ChecksDocument;
+import org.flapjack.console.model.ConsoleSession;
 import org.flapjack.core.config.ConfigException;
 import org.flapjack.core.config.RecipientsFile;
 import org.flapjack.core.model.Recipient;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 
-/** Shows the people of a recipients file: who gets told, and how to reach them. */
-public class RecipientsPart {
+/**
+ * Edits the people of a recipients file: who gets told, and how to reach them. Saving rewrites the file in place,
+ * keeping its comments, order and keys the console does not know. Recipients are dragged from here onto checks or
+ * nodes; the Checks column counts the checks each one is assigned to.
+ */
+public class RecipientsPart implements Revertible {
 
-    /** The file shown at start when none is chosen from the File menu. */
+    /** The file shown at start when none is chosen from the File menu or the preferences. */
     public static final String RECIPIENTS_PROPERTY = "flapjack.recipients";
 
     private Label source;
     private TableViewer viewer;
+    private RecipientsFile file;
+    private MDirtyable dirtyable;
+    private ChecksDocument document;
+    private Map<String, Integer> counts = Map.of();
+    private final Runnable documentListener = this::countAssignments;
 
     @PostConstruct
-    public void createControls(Composite parent) {
+    public void createControls(Composite parent, ConsoleSession session, MDirtyable dirtyable) {
+        this.dirtyable = dirtyable;
+        this.document = session.document();
         parent.setLayout(new GridLayout(1, false));
         source = new Label(parent, SWT.NONE);
         source.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         source.setText("No recipients file open (File > Open Recipients File...)");
+        createButtons(parent);
 
-        viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.VIRTUAL);
+        viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
         Table table = viewer.getTable();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         addColumn("Name", 140, Recipient::name);
-        addColumn("Email", 200, Recipient::email);
+        addColumn("Checks", 60, recipient -> Integer.toString(counts.getOrDefault(recipient.name(), 0)));
+        addColumn("Email", 180, Recipient::email);
         addColumn("Phone", 120, Recipient::phone);
-        addColumn("Pager", 100, Recipient::pager);
-        addColumn("Jabber ID", 200, Recipient::jid);
+        addColumn("Pager", 90, Recipient::pager);
+        addColumn("Jabber ID", 180, Recipient::jid);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(List.of());
+        viewer.addDoubleClickListener(e -> editRecipient());
+        table.addListener(SWT.KeyDown, e -> {
+            if (e.keyCode == SWT.DEL) {
+                deleteSelected();
+            }
+        });
+        addDragSupport(table);
+        document.addListener(documentListener);
+        countAssignments();
+        openStartupFile(session.settings().recipientsFile());
+    }
 
-        openStartupFile();
+    @PreDestroy
+    public void dispose() {
+        document.removeListener(documentListener);
     }
 
     /** Reads FILE and shows its recipients; a bad file is reported in the part and nothing else changes. */
-    public void open(Path file) {
+    public void open(Path path) {
         try {
-            List<Recipient> recipients = RecipientsFile.read(file).recipients();
-            viewer.setInput(recipients);
-            source.setText(file + " (" + recipients.size() + " recipients)");
+            RecipientsFile read = RecipientsFile.read(path);
+            file = read;
+            show();
+            dirtyable.setDirty(false);
         } catch (ConfigException e) {
             source.setText(e.getMessage());
         } catch (IOException e) {
-            source.setText("cannot read " + file + ": " + e.getMessage());
+            source.setText("cannot read " + path + ": " + e.getMessage());
         }
         source.getParent().layout();
     }
 
+    /** Writes the file back in place, keeping its comments and unknown keys. */
+    @Persist
+    public void save() throws IOException {
+        if (file != null) {
+            file.write();
+            dirtyable.setDirty(false);
+        }
+    }
+
+    @Override
+    public void revert() {
+        if (file != null) {
+            open(file.file());
+        }
+    }
+
+    /** Adds RECIPIENT, or changes the one called PREVIOUS (renaming removes the old section). */
+    public void put(String previous, Recipient recipient) {
+        requireFile();
+        if (previous != null && !previous.equals(recipient.name())) {
+            file.remove(previous);
+        }
+        file.put(recipient);
+        dirtyable.setDirty(true);
+        show();
+    }
+
+    /** Removes the named recipients from the file. */
+    public void remove(List<String> names) {
+        requireFile();
+        names.forEach(file::remove);
+        dirtyable.setDirty(true);
+        show();
+    }
+
+    /** Opens the dialog for a new recipient and adds what it returns. */
+    public void addRecipient() {
+        if (file == null) {
+            MessageDialog.openInformation(viewer.getControl().getShell(), "Recipients",
+                    "Open a recipients file first (File > Open Recipients File...).");
+            return;
+        }
+        RecipientDialog dialog = new RecipientDialog(viewer.getControl().getShell(), null, names());
+        if (dialog.open() == Window.OK) {
+            put(null, dialog.result());
+        }
+    }
+
+    /** Opens the dialog for the selected recipient and stores what it returns. */
+    public void editRecipient() {
+        List<Recipient> selected = selected();
+        if (selected.isEmpty()) {
+            return;
+        }
+        Recipient recipient = selected.get(0);
+        RecipientDialog dialog = new RecipientDialog(viewer.getControl().getShell(), recipient, names());
+        if (dialog.open() == Window.OK) {
+            put(recipient.name(), dialog.result());
+        }
+    }
+
     /** The recipients shown now, in file order. */
-    @SuppressWarnings("unchecked")
     public List<Recipient> recipients() {
-        return List.copyOf((List<Recipient>) viewer.getInput());
+        return file == null ? List.of() : file.recipients();
     }
 
     /** The line above the table: the file shown, or why it could not be read. */
@@ -83,13 +188,93 @@ public class RecipientsPart {
         return viewer;
     }
 
-    private void openStartupFile() {
-        String configured = System.getProperty(RECIPIENTS_PROPERTY);
-        Path file = configured != null
-                ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".flapjack", "recipients.conf");
-        if (Files.isRegularFile(file)) {
-            open(file);
+    private void createButtons(Composite parent) {
+        Composite bar = new Composite(parent, SWT.NONE);
+        bar.setLayout(new GridLayout(4, false));
+        button(bar, "Add...", this::addRecipient);
+        button(bar, "Edit...", this::editRecipient);
+        button(bar, "Delete", this::deleteSelected);
+        button(bar, "Revert", this::revert);
+    }
+
+    private static void button(Composite bar, String text, Runnable action) {
+        Button button = new Button(bar, SWT.PUSH);
+        button.setText(text);
+        button.addListener(SWT.Selection, e -> action.run());
+    }
+
+    private void deleteSelected() {
+        List<String> names = selected().stream().map(Recipient::name).toList();
+        if (names.isEmpty()) {
+            return;
+        }
+        if (MessageDialog.openConfirm(viewer.getControl().getShell(), "Delete Recipients",
+                "Delete " + String.join(", ", names) + " from the recipients file? The file changes when you save.")) {
+            remove(names);
+        }
+    }
+
+    /** Drags the selected recipients as their names, for the Checks and Nodes parts to assign. */
+    private void addDragSupport(Table table) {
+        DragSource drag = new DragSource(table, DND.DROP_COPY | DND.DROP_LINK);
+        drag.setTransfer(new Transfer[] { TextTransfer.getInstance() });
+        drag.addDragListener(new DragSourceAdapter() {
+            @Override
+            public void dragStart(DragSourceEvent event) {
+                List<String> names = selected().stream().map(Recipient::name).toList();
+                event.doit = !names.isEmpty();
+                if (event.doit) {
+                    RecipientTransfer.started(names);
+                }
+            }
+
+            @Override
+            public void dragSetData(DragSourceEvent event) {
+                event.data = RecipientTransfer.text(selected().stream().map(Recipient::name).toList());
+            }
+
+            @Override
+            public void dragFinished(DragSourceEvent event) {
+                RecipientTransfer.finished();
+            }
+        });
+    }
+
+    private List<Recipient> selected() {
+        IStructuredSelection selection = viewer.getStructuredSelection();
+        return selection.toList().stream().map(Recipient.class::cast).toList();
+    }
+
+    private Set<String> names() {
+        Set<String> names = new HashSet<>();
+        recipients().forEach(recipient -> names.add(recipient.name()));
+        return names;
+    }
+
+    private void show() {
+        List<Recipient> recipients = file.recipients();
+        viewer.setInput(recipients);
+        source.setText(file.file() + " (" + recipients.size() + " recipients)");
+    }
+
+    private void countAssignments() {
+        counts = document.assignmentCounts();
+        if (!viewer.getControl().isDisposed()) {
+            viewer.refresh();
+        }
+    }
+
+    private void requireFile() {
+        if (file == null) {
+            throw new IllegalStateException("no recipients file is open");
+        }
+    }
+
+    private void openStartupFile(Path configured) {
+        String property = System.getProperty(RECIPIENTS_PROPERTY);
+        Path path = property != null ? Path.of(property) : configured;
+        if (path != null && Files.isRegularFile(path)) {
+            open(path);
         }
     }
 

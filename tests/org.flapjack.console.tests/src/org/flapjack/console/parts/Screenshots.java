@@ -21,8 +21,12 @@ final class Screenshots {
     /** Writes SHELL as NAME.png under target/screenshots and returns the file. */
     static Path save(Shell shell, String name) throws Exception {
         Display display = shell.getDisplay();
-        while (display.readAndDispatch()) {
-            // let the shell paint before it is copied
+        // GTK paints on its frame clock, so let a few frames pass before the shell is copied.
+        long end = System.currentTimeMillis() + 250;
+        while (System.currentTimeMillis() < end) {
+            if (!display.readAndDispatch()) {
+                Thread.sleep(10);
+            }
         }
         Rectangle bounds = shell.getBounds();
         Image image = new Image(display, bounds.width, bounds.height);
