@@ -144,7 +144,8 @@ final class DeliveryLoop implements Runnable {
             return true;
         }
         Retry retry = retries.computeIfAbsent(delivery.id(), id -> new Retry());
-        retry.delay = retry.delay.isZero() ? options.firstRetry() : min(retry.delay.multipliedBy(2), options.retryCap());
+        retry.delay = retry.delay.isZero() ? options.firstRetry()
+                : min(retry.delay.multipliedBy(2), options.retryCap());
         retry.next = clock.instant().plus(retry.delay);
         if (!failing) {
             failing = true;

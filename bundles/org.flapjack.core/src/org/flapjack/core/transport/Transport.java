@@ -15,7 +15,10 @@ public interface Transport extends AutoCloseable {
      */
     TransportSession openSession();
 
-    /** Closes every session this transport opened; calls blocked in them end with {@link TransportUnavailableException}. */
+    /**
+     * Closes every session this transport opened; calls blocked in them end with
+     * {@link TransportUnavailableException}.
+     */
     @Override
     void close();
 }

@@ -29,8 +29,9 @@ public final class XmppFactory implements NotifierFactory {
     private static boolean smackPrepared;
 
     /**
-     * Names Smack's XML parser, its Base64 encoder and the PLAIN mechanism directly. Smack finds them through ServiceLoader on a class
-     * path, which cannot see other bundles in OSGi; call this before any other Smack class is used.
+     * Names Smack's XML parser, its Base64 encoder and the PLAIN mechanism directly. Smack finds them through
+     * ServiceLoader on a class path, which cannot see other bundles in OSGi; call this before any other Smack class
+     * is used.
      */
     public static synchronized void prepareSmack() {
         if (smackPrepared) {

@@ -46,7 +46,8 @@ class DocumentsTest {
 
     @Test
     void jobOfANewerFormatVersionIsUnreadable() {
-        byte[] body = "{\"version\":2,\"batch\":\"1\",\"check\":\"c\",\"command\":\"true\",\"interval\":1,\"timeout\":1}"
+        byte[] body = ("{\"version\":2,\"batch\":\"1\",\"check\":\"c\",\"command\":\"true\","
+                + "\"interval\":1,\"timeout\":1}")
             .getBytes(StandardCharsets.UTF_8);
 
         UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
