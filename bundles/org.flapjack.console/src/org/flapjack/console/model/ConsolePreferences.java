@@ -23,6 +23,7 @@ public final class ConsolePreferences {
     static final String PORT = "beanstalkd.port";
     static final String RECIPIENTS = "recipients.file";
     static final String NOTIFIER_CONFIG = "notifier.config";
+    static final String LOCAL_STACK = "localStack.start";
 
     private static final System.Logger LOG = System.getLogger(ConsolePreferences.class.getName());
 
@@ -60,6 +61,21 @@ public final class ConsolePreferences {
             secure.put(PASSWORD, settings.persistencePassword(), true);
             secure.flush();
         }
+    }
+
+    /**
+     * Whether the console starts a local beanstalkd, workers and notifier: as stored, else on while SETTINGS still
+     * name beanstalkd on localhost's default port.
+     */
+    public static boolean localStack(ConsoleSettings settings) {
+        return InstanceScope.INSTANCE.getNode(NODE).getBoolean(LOCAL_STACK, settings.namesLocalDefaultBeanstalkd());
+    }
+
+    /** Stores whether the console starts its local stack. */
+    public static void storeLocalStack(boolean start) throws BackingStoreException {
+        IEclipsePreferences prefs = InstanceScope.INSTANCE.getNode(NODE);
+        prefs.putBoolean(LOCAL_STACK, start);
+        prefs.flush();
     }
 
     /** The persistence password from secure storage; empty when none is stored or it cannot be read. */

@@ -36,6 +36,11 @@ public record ConsoleSettings(String persistenceUri, String persistencePassword,
         }
     }
 
+    /** Whether beanstalkd is named as this machine's on its default port, as in {@link #defaults()}. */
+    public boolean namesLocalDefaultBeanstalkd() {
+        return ("localhost".equals(beanstalkdHost) || "127.0.0.1".equals(beanstalkdHost)) && beanstalkdPort == 11300;
+    }
+
     /** Whether the uri names a user without a password, which then has to come from secure storage. */
     public boolean needsPassword() {
         int scheme = persistenceUri.indexOf("://");

@@ -116,6 +116,13 @@ public class ChecksPart implements Revertible {
         return job;
     }
 
+    /** Reads the store again unless there are unsaved changes: after something else stored checks. */
+    public void reloadUnlessEdited() {
+        if (!document.isDirty()) {
+            load();
+        }
+    }
+
     /** Writes the unsaved changes to the store: what File > Save and Ctrl+S do. */
     @Persist
     public void save() {

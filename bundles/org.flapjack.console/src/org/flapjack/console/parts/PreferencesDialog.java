@@ -20,6 +20,9 @@ import org.flapjack.console.model.ConsoleSettings;
 public final class PreferencesDialog extends TitleAreaDialog {
 
     private final ConsoleSettings initial;
+    private final boolean initialLocalStack;
+    private Button localStack;
+    private boolean localStackResult;
     private Text uri;
     private Text password;
     private Text host;
@@ -28,14 +31,21 @@ public final class PreferencesDialog extends TitleAreaDialog {
     private Text notifierConfig;
     private ConsoleSettings result;
 
-    public PreferencesDialog(Shell parent, ConsoleSettings initial) {
+    /** A dialog showing INITIAL, and whether the local stack starts with the console (LOCAL_STACK). */
+    public PreferencesDialog(Shell parent, ConsoleSettings initial, boolean localStack) {
         super(parent);
         this.initial = initial;
+        this.initialLocalStack = localStack;
     }
 
     /** The settings entered, once OK was pressed. */
     public ConsoleSettings result() {
         return result;
+    }
+
+    /** Whether the local stack should start with the console, once OK was pressed. */
+    public boolean localStackResult() {
+        return localStackResult;
     }
 
     @Override
@@ -64,6 +74,13 @@ public final class PreferencesDialog extends TitleAreaDialog {
         recipients = text(form, "Recipients file:", "recipients", initial.recipientsFile().toString(), SWT.BORDER);
         notifierConfig = text(form, "Notifier config:", "notifierConfig", initial.notifierConfig().toString(),
                 SWT.BORDER);
+        new Label(form, SWT.NONE);
+        localStack = new Button(form, SWT.CHECK);
+        localStack.setText("Start local beanstalkd, workers and notifier at startup");
+        localStack.setToolTipText("On the next start: beanstalkd on 127.0.0.1 (11300 or a free port), 5 workers and "
+                + "a notifier writing to a log file, with sample checks when the store has none");
+        localStack.setSelection(initialLocalStack);
+        localStack.setData(CheckDialog.FIELD, "localStack");
         return area;
     }
 
@@ -72,6 +89,7 @@ public final class PreferencesDialog extends TitleAreaDialog {
         try {
             result = new ConsoleSettings(uri.getText(), password.getText(), host.getText(), port.getSelection(),
                     Path.of(recipients.getText().strip()), Path.of(notifierConfig.getText().strip()));
+            localStackResult = localStack.getSelection();
         } catch (RuntimeException e) {
             setErrorMessage(e.getMessage());
             return;

@@ -18,6 +18,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -35,6 +36,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.flapjack.console.quickstart.LocalStack;
 import org.flapjack.processes.Host;
 import org.flapjack.processes.HostControl;
 import org.flapjack.processes.HostKeyQuestion;
@@ -47,6 +49,7 @@ import org.flapjack.processes.Processes;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 
 /**
  * beanstalkd, the workers and the notifier of each host: a row per host with their live status, buttons that start
@@ -80,6 +83,10 @@ public class ProcessesPart {
     private Text logText;
 
     private Label message;
+
+    @Inject
+    @Optional
+    private LocalStack localStack;
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -313,8 +320,8 @@ public class ProcessesPart {
     private List<Host> hosts() {
         Path workspace = workspace();
         List<Host> hosts = new ArrayList<>();
-        hosts.add(Host.local(localInstall(), HostSettings.defaults().withBeanstalkdDir(
-            workspace.resolve("beanstalkd").toString())));
+        hosts.add(localStack != null ? localStack.host() : Host.local(localInstall(),
+            HostSettings.defaults().withBeanstalkdDir(workspace.resolve("beanstalkd").toString())));
         try {
             new HostStore(workspace).load().stream().filter(host -> !host.isLocal()).forEach(hosts::add);
         } catch (IOException e) {

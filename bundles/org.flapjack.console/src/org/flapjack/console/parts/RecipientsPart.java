@@ -113,6 +113,13 @@ public class RecipientsPart implements Revertible {
         source.getParent().layout();
     }
 
+    /** Opens PATH when no recipients file is open yet and PATH exists: after something else created it. */
+    public void openIfNone(Path path) {
+        if (file == null && Files.isRegularFile(path)) {
+            open(path);
+        }
+    }
+
     /** Writes the file back in place, keeping its comments and unknown keys. */
     @Persist
     public void save() throws IOException {

@@ -73,7 +73,13 @@ final class NotifierRig implements AutoCloseable {
         this.session = transport.openSession();
         this.persistence = new SqlPersistenceProvider().open(Map.of("backend", "sql", "uri",
                 "sqlite3://" + folder.resolve("flapjack.db")));
-        start();
+        try {
+            start();
+        } catch (Exception | Error e) {
+            // A refused config is an expected outcome of some tests: the servers started above must not outlive it.
+            close();
+            throw e;
+        }
     }
 
     Path stateDir() {
