@@ -4,16 +4,30 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import org.flapjack.core.config.ConfigException;
 import org.flapjack.core.config.NotifierConfig;
 import org.flapjack.core.config.RecipientsFile;
+import org.flapjack.core.notify.NotificationRules;
+import org.flapjack.core.notify.Notifier;
+import org.flapjack.core.notify.NotifierFactory;
+import org.flapjack.core.notify.NotifierPlugins;
 import org.flapjack.core.persistence.PersistenceException;
+import org.flapjack.notifier.EngineOptions;
+import org.flapjack.notifier.LogNotifierFactory;
+import org.flapjack.notifier.Notifiers;
+import org.flapjack.notifiers.mailer.MailerFactory;
+import org.flapjack.notifiers.xmpp.XmppFactory;
 import org.flapjack.persistence.sql.SqlPersistenceProvider;
 
 import picocli.CommandLine.Command;
@@ -48,7 +62,11 @@ public final class ConfigCheck implements Callable<Integer> {
         requireFileName(config, "--config");
         List<String> errors = new ArrayList<>();
         check(errors, recipients, () -> RecipientsFile.read(recipients));
-        check(errors, config, () -> checkStore(NotifierConfig.read(config)));
+        check(errors, config, () -> {
+            NotifierConfig notifierConfig = NotifierConfig.read(config);
+            checkStore(notifierConfig);
+            checkNotifier(notifierConfig);
+        });
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -79,6 +97,29 @@ public final class ConfigCheck implements Callable<Integer> {
             int line = notifierConfig.ini().section("persistence").map(section -> section.lineOf("uri")).orElse(1);
             throw new ConfigException(notifierConfig.file(), line, "a uri the SQL backend can open: "
                     + e.getMessage());
+        }
+    }
+
+    /** Held, so that the level set on it stays. */
+    private static final Logger PLUGINS_LOG = Logger.getLogger(NotifierPlugins.class.getName());
+
+    /**
+     * Reads the settings the notifier reads at its start and makes each notifier the way the notifier does (none
+     * connects before its first message), so a file that passes here is one the notifier accepts.
+     */
+    private static void checkNotifier(NotifierConfig notifierConfig) throws IOException, ConfigException {
+        NotificationRules.of(notifierConfig);
+        EngineOptions.of(notifierConfig);
+        // A missing notifier directory is the notifier's warning at start; here it would only clutter "ok".
+        PLUGINS_LOG.setLevel(Level.SEVERE);
+        List<NotifierFactory> builtIns = List.of(new LogNotifierFactory(), new MailerFactory(), new XmppFactory());
+        Path scratch = Files.createTempDirectory("flapjack-config-check");
+        try (NotifierPlugins plugins = NotifierPlugins.load(notifierConfig.notifierDirectories())) {
+            Notifiers.create(notifierConfig, builtIns, plugins, scratch).forEach(Notifier::close);
+        } finally {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
         }
     }
 

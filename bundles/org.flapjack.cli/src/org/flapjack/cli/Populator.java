@@ -56,8 +56,10 @@ public final class Populator implements Callable<Integer> {
     Path config;
 
     @Option(names = "--batch", paramLabel = "FILE",
-            description = "A batch file (JSON, or YAML when named .yaml/.yml) to deploy instead of persistence; "
-                    + "with --config only its [transport] is used.")
+            description = "A batch file (JSON, or YAML when named .yaml/.yml) to deploy instead of persistence. With "
+                    + "--config whose [persistence] is set, the file's nodes, templates and checks (with their "
+                    + "parents and recipients) are stored there first, so the notifier knows them; checks stored "
+                    + "earlier that the file lacks stay stored.")
     Path batch;
 
     @Option(names = {"-b", "--beanstalk"}, paramLabel = "HOST",
@@ -89,7 +91,13 @@ public final class Populator implements Callable<Integer> {
         }
         Launch.checkPort(spec, port);
         NotifierConfig notifierConfig = config == null ? null : readConfig();
-        DeployPlan plan = plan(notifierConfig);
+        BatchContent content = content(notifierConfig);
+        DeployPlan plan = plan(content);
+        if (batch == null && plan.jobs().isEmpty() && plan.failed().isEmpty() && !dryRun) {
+            throw new BadConfig(config + ": [persistence] holds no enabled check, so nothing was deployed and the "
+                    + "earlier batch runs on; store checks with --batch FILE --config " + config
+                    + " or from the console");
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
             printPlan(plan, out);
@@ -98,7 +106,7 @@ public final class Populator implements Callable<Integer> {
         if (!Logger.getLogger("").isLoggable(Level.FINE)) {
             ENGINE_LOG.setLevel(Level.WARNING);
         }
-        DeploySummary summary = deploy(plan, notifierConfig, out);
+        DeploySummary summary = deploy(content, plan, notifierConfig, out);
         printFailures(plan, spec.commandLine().getErr());
         out.println(summary.describe());
         out.flush();
@@ -109,15 +117,15 @@ public final class Populator implements Callable<Integer> {
         return failed == 0 ? 0 : Launch.FAILURE;
     }
 
-    private DeployPlan plan(NotifierConfig notifierConfig) {
+    private static DeployPlan plan(BatchContent content) {
         try {
-            return org.flapjack.populator.Populator.plan(content(notifierConfig));
+            return org.flapjack.populator.Populator.plan(content);
         } catch (BatchRefusedException e) {
             throw new BadConfig(e.getMessage(), e);
         }
     }
 
-    private BatchContent content(NotifierConfig notifierConfig) throws BatchRefusedException {
+    private BatchContent content(NotifierConfig notifierConfig) {
         if (batch != null) {
             try {
                 return BatchFile.read(batch);
@@ -125,6 +133,8 @@ public final class Populator implements Callable<Integer> {
                 throw new BadConfig(batch + ": no such file", e);
             } catch (IOException e) {
                 throw new BadConfig("cannot read " + batch + ": " + e.getMessage(), e);
+            } catch (BatchRefusedException e) {
+                throw new BadConfig(e.getMessage(), e);
             }
         }
         try (Persistence persistence = openPersistence(notifierConfig)) {
@@ -134,13 +144,17 @@ public final class Populator implements Callable<Integer> {
         }
     }
 
-    private DeploySummary deploy(DeployPlan plan, NotifierConfig notifierConfig, PrintWriter out) {
+    private DeploySummary deploy(BatchContent content, DeployPlan plan, NotifierConfig notifierConfig,
+            PrintWriter out) {
         ProgressBar progress = new ProgressBar(out, ProgressBar.onTerminal());
         CountDownLatch finished = new CountDownLatch(1);
         Thread cancelOnInterrupt = new Thread(() -> cancelAndWait(finished), "flapjack-populator-cancel");
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
         try (Transport transport = new BeanstalkdProvider().open(transportSettings(notifierConfig));
-                Persistence persistence = batch == null ? openPersistence(notifierConfig) : null) {
+                Persistence persistence = storesChecks(notifierConfig) ? openPersistence(notifierConfig) : null) {
+            if (batch != null && persistence != null) {
+                store(content, persistence);
+            }
             String deployedBy = System.getProperty("user.name", "") + " (flapjack-populator)";
             return new org.flapjack.populator.Populator(transport, persistence, deployedBy)
                     .deploy(plan, progress, cancelled::get);
@@ -169,6 +183,17 @@ public final class Populator implements Callable<Integer> {
         } catch (IllegalStateException e) {
             // the JVM is shutting down already, and the hook is what let this deploy finish
         }
+    }
+
+    private boolean storesChecks(NotifierConfig notifierConfig) {
+        return batch == null || (notifierConfig != null && !notifierConfig.persistence().isEmpty());
+    }
+
+    /** Stores a batch file's nodes, templates and checks, so the notifier knows their parents and recipients. */
+    private static void store(BatchContent content, Persistence persistence) {
+        content.nodes().forEach(persistence::saveNode);
+        content.templates().forEach(persistence::saveTemplate);
+        content.checks().forEach(persistence::saveCheck);
     }
 
     private Persistence openPersistence(NotifierConfig notifierConfig) {

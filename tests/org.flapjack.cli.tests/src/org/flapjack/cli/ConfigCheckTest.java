@@ -75,6 +75,24 @@ class ConfigCheckTest {
     }
 
     @Test
+    void settingsTheNotifierRefusesAtStartAreRefusedHereWithTheirLine() throws IOException {
+        Files.writeString(config, CONFIG.replace("notifiers = mailer, xmpp",
+                "notifiers = mailer, xmpp\nrenotify_interval = soon"));
+        assertEquals(2, checkBoth());
+        assertTrue(err.toString().startsWith(config + ":4: "), err.toString());
+
+        Files.writeString(config, CONFIG.replace("from_address = flapjack@example.com",
+                "from_address = flapjack@example.com\nstarttls = maybe"));
+        assertEquals(2, check("--recipients", recipients.toString(), "--config", config.toString()));
+        assertTrue(err.toString().contains("starttls"), err.toString());
+
+        Files.writeString(config, CONFIG.replace("notifiers = mailer, xmpp", "notifiers = mailer, pagerduty"));
+        assertEquals(2, check("--recipients", recipients.toString(), "--config", config.toString()));
+        assertTrue(err.toString().contains("a notifier named pagerduty"), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
     void badRecipientsPrintsItsLineAndExitsTwo() throws IOException {
         Files.writeString(recipients, RECIPIENTS + "\n[Alice Smith]\nemail = a2@example.com\n");
 

@@ -192,6 +192,56 @@ class CommandTest {
         }
     }
 
+    @Test
+    void batchWithAConfigStoresItsChecksWithParentsAndRecipientsForTheNotifier() throws Exception {
+        Path database = dir.resolve("flapjack.db");
+        Path batch = write("batch.json", BatchFileTest.EXAMPLE);
+        Path config = write("flapjack.ini", sqliteConfig(database));
+
+        int status = run("--batch", batch.toString(), "--config", config.toString());
+
+        assertEquals(0, status, err.toString());
+        assertEquals(2, session.stats("jobs").total());
+        try (Persistence persistence = new SqlPersistenceProvider().open(sqliteSettings(database))) {
+            Check disk = persistence.check("disk-web1").orElseThrow();
+            assertEquals(List.of("ping-web1"), disk.parents());
+            assertEquals(List.of("alice", "bob"), disk.recipients());
+            assertEquals(3, persistence.checks().size());
+            assertTrue(persistence.latestBatch().isPresent());
+        }
+    }
+
+    @Test
+    void configWhosePersistenceHoldsNoEnabledCheckDeploysNothingAndTheEarlierBatchStays() throws Exception {
+        Path batch = write("batch.json", BatchFileTest.EXAMPLE);
+        assertEquals(0, run("--batch", batch.toString(), "-b", server.host(), "-p", "" + server.port()));
+        Path config = write("flapjack.ini", sqliteConfig(dir.resolve("empty.db")));
+
+        int status = run("--config", config.toString());
+
+        assertEquals(Launch.FAILURE, status);
+        assertTrue(err.toString().contains("holds no enabled check"), err.toString());
+        assertEquals(2, session.stats("jobs").total());
+    }
+
+    private String sqliteConfig(Path database) {
+        return """
+            [notifier]
+            notifiers = log
+            [persistence]
+            backend = sql
+            uri = sqlite3://%s
+            [transport]
+            backend = beanstalkd
+            host = %s
+            port = %d
+            """.formatted(database, server.host(), server.port());
+    }
+
+    private static Map<String, String> sqliteSettings(Path database) {
+        return Map.of("backend", "sql", "uri", "sqlite3://" + database);
+    }
+
     private int run(String... args) {
         return Launch.run(new Populator(), args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
