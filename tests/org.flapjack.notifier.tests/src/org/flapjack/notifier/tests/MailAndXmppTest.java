@@ -48,8 +48,13 @@ class MailAndXmppTest {
         if (rig != null) {
             rig.close();
         }
-        alice.close();
-        prosody.close();
+        // Each part is stopped on its own: a setup that failed half way must not leave prosody running.
+        if (alice != null) {
+            alice.close();
+        }
+        if (prosody != null) {
+            prosody.close();
+        }
         if (smtp != null) {
             smtp.stop();
         }
