@@ -1,194 +1,63 @@
 package org.flapjack.console.parts;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.eclipse.e4.ui.di.Persist;
-import org.eclipse.e4.ui.model.application.ui.MDirtyable;
-import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.window.Window;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.dnd.DND;
-import org.eclipse.swt.dnd.DropTarget;
-import org.eclipse.swt.dnd.DropTargetAdapter;
-import org.eclipse.swt.dnd.DropTargetEvent;
-import org.eclipse.swt.dnd.TextTransfer;
-import org.eclipse.swt.dnd.Transfer;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Shell;
 import org.flapjack.console.model.ChecksDocument;
-import org.flapjack.console.model.ConsoleSession;
 import org.flapjack.core.model.Check;
 import org.flapjack.core.model.Node;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
+/** Edits the nodes checks run on. Recipients dropped on a node are assigned to every check of that node. */
+public class NodesPart extends CheckGroupsPart<Node> {
 
-/**
- * Edits the nodes checks run on. Recipients dropped on a node are assigned to every check of that node. Shares the
- * checks document with the Checks part, so saving either saves both.
- */
-public class NodesPart implements Revertible {
-
-    private ConsoleSession session;
-    private ChecksDocument document;
-    private MDirtyable dirtyable;
-    private TableViewer viewer;
-    private Map<String, Long> checkCounts = Map.of();
-    private final Runnable documentListener = this::documentChanged;
-
-    @PostConstruct
-    public void createControls(Composite parent, ConsoleSession session, MDirtyable dirtyable) {
-        this.session = session;
-        this.document = session.document();
-        this.dirtyable = dirtyable;
-        parent.setLayout(new GridLayout(1, false));
-        Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayout(new GridLayout(3, false));
-        button(bar, "Add...", this::addNode);
-        button(bar, "Edit...", this::editNode);
-        button(bar, "Delete", this::deleteSelected);
-        viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
-        Table table = viewer.getTable();
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        addColumn("Node", 200, Node::name);
-        addColumn("Params", 220, node -> node.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(", ")));
-        addColumn("Checks", 60, node -> Long.toString(checkCounts.getOrDefault(node.name(), 0L)));
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-        viewer.addDoubleClickListener(e -> editNode());
-        addDropSupport(table);
-        document.addListener(documentListener);
-        documentChanged();
-    }
-
-    @PreDestroy
-    public void dispose() {
-        document.removeListener(documentListener);
-    }
-
-    @Persist
-    public void save() {
-        document.save(session.persistence());
+    public NodesPart() {
+        super(Node.class, "Node");
     }
 
     @Override
-    public void revert() {
-        document.replace(ChecksDocument.read(session.persistence()));
+    void addColumns() {
+        addColumn("Node", 200, Node::name);
+        addColumn("Params", 220, node -> node.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", ")));
     }
 
-    /** Opens the dialog for a new node and adds what it returns. */
-    public void addNode() {
-        NodeDialog dialog = new NodeDialog(viewer.getControl().getShell(), null, names());
-        if (dialog.open() == Window.OK) {
-            document.putNode(null, dialog.result());
-        }
+    @Override
+    String name(Node node) {
+        return node.name();
     }
 
-    /** Opens the dialog for the selected node and stores what it returns. */
-    public void editNode() {
-        Node node = (Node) viewer.getStructuredSelection().getFirstElement();
-        if (node == null) {
-            return;
-        }
-        NodeDialog dialog = new NodeDialog(viewer.getControl().getShell(), node, names());
-        if (dialog.open() == Window.OK) {
-            document.putNode(node.name(), dialog.result());
-        }
+    @Override
+    String groupOf(Check check) {
+        return check.node();
     }
 
-    TableViewer viewer() {
-        return viewer;
+    @Override
+    List<Node> groups(ChecksDocument checks) {
+        return checks.nodes();
     }
 
-    private void deleteSelected() {
-        List<Node> nodes = viewer.getStructuredSelection().toList().stream().map(Node.class::cast).toList();
-        if (nodes.isEmpty() || !MessageDialog.openConfirm(viewer.getControl().getShell(), "Delete Nodes",
-                "Delete " + nodes.stream().map(Node::name).collect(Collectors.joining(", ")) + "?")) {
-            return;
-        }
-        try {
-            nodes.forEach(node -> document.deleteNode(node.name()));
-        } catch (IllegalArgumentException e) {
-            MessageDialog.openError(viewer.getControl().getShell(), "Delete Nodes", e.getMessage());
-        }
+    @Override
+    Optional<Node> dialog(Shell shell, Node original, Set<String> taken) {
+        NodeDialog dialog = new NodeDialog(shell, original, taken);
+        return dialog.open() == Window.OK ? Optional.of(dialog.result()) : Optional.empty();
     }
 
-    private void addDropSupport(Table table) {
-        DropTarget target = new DropTarget(table, DND.DROP_COPY | DND.DROP_LINK | DND.DROP_MOVE | DND.DROP_DEFAULT);
-        target.setTransfer(new Transfer[] { TextTransfer.getInstance() });
-        target.addDropListener(new DropTargetAdapter() {
-            @Override
-            public void dragEnter(DropTargetEvent event) {
-                dragOver(event);
-            }
-
-            @Override
-            public void dragOver(DropTargetEvent event) {
-                event.feedback = DND.FEEDBACK_SELECT | DND.FEEDBACK_SCROLL;
-                boolean onNode = event.item instanceof TableItem item && item.getData() instanceof Node;
-                event.detail = onNode && RecipientTransfer.isRecipientDrag(event.currentDataType) ? DND.DROP_COPY
-                        : DND.DROP_NONE;
-            }
-
-            @Override
-            public void drop(DropTargetEvent event) {
-                List<String> names = RecipientTransfer.names(event.data);
-                if (!(event.item instanceof TableItem item) || !(item.getData() instanceof Node node)
-                        || names.isEmpty()) {
-                    event.detail = DND.DROP_NONE;
-                    return;
-                }
-                document.assignToNode(node.name(), names);
-            }
-        });
+    @Override
+    void put(ChecksDocument checks, String oldName, Node node) {
+        checks.putNode(oldName, node);
     }
 
-    private void documentChanged() {
-        if (viewer.getControl().isDisposed()) {
-            return;
-        }
-        checkCounts = java.util.Arrays.stream(document.checks()).filter(check -> check.node() != null)
-                .collect(Collectors.groupingBy(Check::node, Collectors.counting()));
-        viewer.setInput(document.nodes());
-        dirtyable.setDirty(document.isDirty());
+    @Override
+    void delete(ChecksDocument checks, String name) {
+        checks.deleteNode(name);
     }
 
-    private Set<String> names() {
-        Set<String> names = new HashSet<>();
-        document.nodes().forEach(node -> names.add(node.name()));
-        return names;
-    }
-
-    private static void button(Composite bar, String text, Runnable action) {
-        Button button = new Button(bar, SWT.PUSH);
-        button.setText(text);
-        button.addListener(SWT.Selection, e -> action.run());
-    }
-
-    private void addColumn(String title, int width, Function<Node, String> value) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return value.apply((Node) element);
-            }
-        });
+    @Override
+    void assign(ChecksDocument checks, String name, List<String> recipients) {
+        checks.assignToNode(name, recipients);
     }
 }
