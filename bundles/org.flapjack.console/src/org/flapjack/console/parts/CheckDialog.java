@@ -1,9 +1,7 @@
 package org.flapjack.console.parts;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
@@ -149,9 +147,7 @@ final class CheckDialog extends TitleAreaDialog {
         node.setText(nullToEmpty(check.node()));
         template.setText(nullToEmpty(check.template()));
         command.setText(nullToEmpty(check.command()));
-        StringBuilder lines = new StringBuilder();
-        check.params().forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
-        params.setText(lines.toString().strip());
+        params.setText(ParamsText.format(check.params()));
         interval.setSelection(check.interval());
         timeout.setSelection(check.timeout());
         enabled.setSelection(check.enabled());
@@ -218,27 +214,10 @@ final class CheckDialog extends TitleAreaDialog {
         }
         List<String> recipients = original == null ? List.of() : original.recipients();
         return new Check(name.getText().strip(), emptyToNull(node.getText()), emptyToNull(template.getText()),
-                emptyToNull(command.getText()), readParams(), interval.getSelection(), timeout.getSelection(),
+                emptyToNull(command.getText()), ParamsText.parse(params.getText()), interval.getSelection(), timeout.getSelection(),
                 enabled.getSelection(), parentNames, recipients);
     }
 
-    private Map<String, String> readParams() {
-        Map<String, String> map = new LinkedHashMap<>();
-        String[] lines = params.getText().split("\\R");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            int equals = line.indexOf('=');
-            if (equals < 1) {
-                throw new IllegalArgumentException("params line " + (i + 1) + ": expected KEY=VALUE, not '" + line
-                        + "'");
-            }
-            map.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
-        }
-        return map;
-    }
 
     private static Text text(Composite form, String label, String field, int style) {
         new Label(form, SWT.NONE).setText(label);

@@ -1,7 +1,5 @@
 package org.flapjack.console.parts;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -63,9 +61,7 @@ final class NodeDialog extends TitleAreaDialog {
         params.setData(CheckDialog.FIELD, "params");
         if (original != null) {
             name.setText(original.name());
-            StringBuilder lines = new StringBuilder();
-            original.params().forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
-            params.setText(lines.toString().strip());
+            params.setText(ParamsText.format(original.params()));
         }
         name.addListener(SWT.Modify, e -> validate());
         params.addListener(SWT.Modify, e -> validate());
@@ -95,20 +91,10 @@ final class NodeDialog extends TitleAreaDialog {
         } else if (taken.contains(entered) && (original == null || !original.name().equals(entered))) {
             problem = "a node called '" + entered + "' exists already";
         } else {
-            Map<String, String> map = new LinkedHashMap<>();
-            for (String line : params.getText().split("\\R")) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                int equals = line.indexOf('=');
-                if (equals < 1) {
-                    problem = "params: expected KEY=VALUE, not '" + line.strip() + "'";
-                    break;
-                }
-                map.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
-            }
-            if (problem == null) {
-                result = new Node(entered, map);
+            try {
+                result = new Node(entered, ParamsText.parse(params.getText()));
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
             }
         }
         setErrorMessage(problem);

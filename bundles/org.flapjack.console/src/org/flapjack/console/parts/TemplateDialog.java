@@ -63,9 +63,7 @@ final class TemplateDialog extends TitleAreaDialog {
         if (original != null) {
             name.setText(original.name());
             command.setText(original.command() == null ? "" : original.command());
-            StringBuilder lines = new StringBuilder();
-            original.params().forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
-            params.setText(lines.toString().strip());
+            params.setText(ParamsText.format(original.params()));
             interval.setSelection(original.interval());
             timeout.setSelection(original.timeout());
         }
@@ -99,16 +97,10 @@ final class TemplateDialog extends TitleAreaDialog {
         } else if (command.getText().isBlank()) {
             problem = "a template needs a command";
         } else {
-            for (String line : params.getText().split("\\R")) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                int equals = line.indexOf('=');
-                if (equals < 1) {
-                    problem = "params: expected KEY=VALUE, not '" + line.strip() + "'";
-                    break;
-                }
-                map.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
+            try {
+                map = ParamsText.parse(params.getText());
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
             }
         }
         if (problem == null) {
