@@ -44,7 +44,8 @@ final class BoundedOutput {
         }
     }
 
-    private synchronized void keep(byte[] chunk, int n) {
+    /** Keeps what fits of the first {@code n} bytes of {@code chunk} and counts them all. */
+    synchronized void keep(byte[] chunk, int n) {
         total += n;
         int room = cap - length;
         if (room <= 0) {

@@ -1,65 +1,84 @@
 package org.flapjack.worker;
 
-import java.io.File;
-import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a rendered check command as a Nagios plugin: through {@code /bin/sh -c} in the checks directory, in a session
- * and process group of its own, with stdin from /dev/null and only PATH (the checks directory, then
- * /usr/lib/nagios/plugins, then the system's), LANG=C and HOME in its environment. At the
- * timeout the whole group is killed; output beyond the cap is read and dropped. Safe to share between threads.
+ * Runs a rendered check command as a Nagios plugin: in the checks directory, in a process group of its own, with
+ * stdin from /dev/null and only PATH (the checks directory, then /usr/lib/nagios/plugins, then the system's), LANG=C,
+ * HOME and PWD in its environment; through {@code /bin/sh -c} when the command needs a shell. At the timeout the whole
+ * group is killed; output beyond the cap is read and dropped. Safe to share between threads.
  */
 public final class CheckRunner {
 
+    private static final System.Logger LOG = System.getLogger(CheckRunner.class.getName());
+
     /** The most output of one run that is kept: 64 KiB. */
     public static final int OUTPUT_CAP = 64 * 1024;
+
+    /** Set to {@code java} to start checks through ProcessBuilder even where the C library can be called directly. */
+    public static final String LAUNCHER_PROPERTY = "flapjack.worker.launcher";
 
     private static final String SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     /** Where Debian's monitoring-plugins put the standard Nagios plugins (check_ping, check_http, ...). */
     static final Path STANDARD_PLUGINS = Path.of("/usr/lib/nagios/plugins");
 
-    /** Extra time after which coreutils' timeout kills the group, should the worker itself die before its timer. */
-    private static final int SAFETY_MARGIN_SECONDS = 5;
-
-    /** How long to wait for the output and exit of a group after it was killed. */
-    private static final Duration AFTER_KILL = Duration.ofSeconds(2);
-
-    private static final File NO_INPUT = new File("/dev/null");
+    /** The class in the fragment org.flapjack.worker.posix, compiled for Java 22, that calls posix_spawn. */
+    private static final String POSIX_LAUNCHER = "org.flapjack.worker.PosixLauncher";
 
     private final Path checksDirectory;
 
     private final int outputCap;
 
-    private final String setsid;
+    private final CheckLauncher launcher;
 
-    private final String timeout;
+    private final Map<String, String> environment;
 
     /** A runner for checks in {@code checksDirectory}, keeping up to {@link #OUTPUT_CAP} bytes of output. */
     public CheckRunner(Path checksDirectory) {
-        this(checksDirectory, OUTPUT_CAP);
+        this(checksDirectory, OUTPUT_CAP, bestLauncher());
     }
 
-    CheckRunner(Path checksDirectory, int outputCap) {
+    CheckRunner(Path checksDirectory, int outputCap, CheckLauncher launcher) {
         if (!Files.isDirectory(checksDirectory)) {
             throw new IllegalArgumentException("checks directory " + checksDirectory + " is not a directory");
         }
         this.checksDirectory = checksDirectory.toAbsolutePath().normalize();
         this.outputCap = outputCap;
-        this.setsid = program("setsid", "apt-get install util-linux");
-        this.timeout = program("timeout", "apt-get install coreutils");
+        this.launcher = launcher;
+        this.environment = Map.of("PATH", searchPath(), "LANG", "C", "HOME", this.checksDirectory.toString(), "PWD",
+            this.checksDirectory.toString());
+    }
+
+    /**
+     * The launcher that calls posix_spawn when this Java can call C (22 and newer) and the fragment is there, else
+     * the one through ProcessBuilder.
+     */
+    static CheckLauncher bestLauncher() {
+        if (Runtime.version().feature() >= 22 && !"java".equals(System.getProperty(LAUNCHER_PROPERTY))) {
+            try {
+                return (CheckLauncher) Class.forName(POSIX_LAUNCHER).getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                LOG.log(Level.INFO, () -> "checks start through ProcessBuilder: posix_spawn cannot be called here ("
+                    + e + ")");
+            }
+        }
+        return new JavaLauncher();
     }
 
     /** The directory the checks run in. */
     public Path checksDirectory() {
         return checksDirectory;
+    }
+
+    /** How checks are started, for the worker's log. */
+    public String launcherDescription() {
+        return launcher.description();
     }
 
     /**
@@ -69,92 +88,19 @@ public final class CheckRunner {
     public CheckRun run(String command, Duration timeLimit) throws InterruptedException {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        long deadline = start + timeLimit.toNanos();
-        Process process = start(command, timeLimit);
         BoundedOutput output = new BoundedOutput(outputCap);
-        Thread reader = Thread.ofVirtual().name("check-output-" + process.pid())
-            .start(() -> output.readAll(process.getInputStream()));
 
-        boolean ended = false;
-        try {
-            ended = awaitEnd(process, reader, deadline);
-        } finally {
-            if (!ended) {
-                killAndDrain(process, reader);
-            }
-        }
+        CheckLauncher.Ending ending = launcher.run(command, checksDirectory, environment, start + timeLimit.toNanos(),
+            output);
 
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        int exitStatus = ended ? process.exitValue() : 3;
-        return new CheckRun(exitStatus, output.text(), !ended, timeLimit, output.cut(), output.total(), startedAt,
-            duration);
-    }
-
-    private Process start(String command, Duration timeLimit) {
-        long safetyLimit = Math.max(1, timeLimit.toSeconds()) + SAFETY_MARGIN_SECONDS;
-        // setsid execs in place (a child of the JVM leads no group), so the process's pid is its group's id.
-        ProcessBuilder builder = new ProcessBuilder(List.of(setsid, timeout, "-s", "KILL", safetyLimit + "s",
-            "/bin/sh", "-c", command))
-            .directory(checksDirectory.toFile())
-            .redirectInput(NO_INPUT)
-            .redirectErrorStream(true);
-        Map<String, String> environment = builder.environment();
-        environment.clear();
-        environment.put("PATH", searchPath());
-        environment.put("LANG", "C");
-        environment.put("HOME", checksDirectory.toString());
-        try {
-            return builder.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start /bin/sh for a check: " + e.getMessage(), e);
-        }
+        return new CheckRun(ending.exitStatus(), output.text(), !ending.ended(), timeLimit, output.cut(),
+            output.total(), startedAt, duration);
     }
 
     /** The checks directory first, then the standard plugins (when installed), then the system's directories. */
     String searchPath() {
         boolean standardPlugins = Files.isDirectory(STANDARD_PLUGINS) && !checksDirectory.equals(STANDARD_PLUGINS);
         return checksDirectory + ":" + (standardPlugins ? STANDARD_PLUGINS + ":" : "") + SYSTEM_PATH;
-    }
-
-    /** Waits for the end of output (all writers gone) and the command's exit, both before the deadline. */
-    private static boolean awaitEnd(Process process, Thread reader, long deadline) throws InterruptedException {
-        if (!reader.join(remaining(deadline))) {
-            return false;
-        }
-        return process.waitFor(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    private static Duration remaining(long deadline) {
-        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-    }
-
-    private static void killAndDrain(Process process, Thread reader) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            ProcessGroup.kill(process.pid());
-            process.waitFor(AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS);
-            if (!reader.join(AFTER_KILL)) {
-                // A process that left the group still holds the pipe open: stop waiting for it.
-                process.getInputStream().close();
-            }
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } catch (IOException e) {
-            // closing the pipe failed: the reader ends with the JVM, the run is over either way
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static String program(String name, String install) {
-        for (String dir : List.of("/usr/bin", "/bin", "/usr/local/bin")) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        throw new IllegalStateException(name + " not found, checks cannot run in a process group: " + install);
     }
 }

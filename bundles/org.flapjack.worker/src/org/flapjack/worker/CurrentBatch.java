@@ -8,6 +8,7 @@ import org.flapjack.core.transport.TransportSession;
 /**
  * The batch currently deployed, as the worker's slots see it: read from the queue server at most about once a second
  * while jobs match it, and again at once when a job names another batch, so a newer deploy is seen without delay.
+ * Each read costs a switch of tubes and back, so the worker does not read it for every check.
  */
 final class CurrentBatch {
 
@@ -29,9 +30,13 @@ final class CurrentBatch {
         return now.isEmpty() || now.get().equals(jobBatch);
     }
 
-    /** Whether the server names another batch than {@code jobBatch} as current right now, bypassing the cache. */
+    /**
+     * Whether another batch than {@code jobBatch} is current, as read within the last second or now. A deploy in that
+     * second goes unseen here; the job is then dropped unrun when it is next reserved, by {@link #admits}.
+     */
     boolean supersedes(String jobBatch, TransportSession session) {
-        Optional<String> now = refresh(session);
+        Optional<String> known = cached();
+        Optional<String> now = known.isPresent() ? known : refresh(session);
         return now.isPresent() && !now.get().equals(jobBatch);
     }
 

@@ -86,10 +86,11 @@ public final class WorkerEngine {
         }
         for (int i = 0; i < concurrency; i++) {
             WorkerSlot slot = new WorkerSlot(this, transport.openSession());
-            slots.put(slot, Thread.ofVirtual().name("worker-slot-" + i).start(slot));
+            // Platform threads: a slot waits for its check inside C calls, which would pin a virtual thread's carrier.
+            slots.put(slot, Thread.ofPlatform().daemon(true).name("worker-slot-" + i).start(slot));
         }
         LOG.log(Level.INFO, () -> "worker " + name + " started with " + concurrency + " slots, checks in "
-            + runner.checksDirectory());
+            + runner.checksDirectory() + "; " + runner.launcherDescription());
     }
 
     /**

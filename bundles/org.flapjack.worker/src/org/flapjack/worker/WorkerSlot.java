@@ -143,7 +143,7 @@ final class WorkerSlot implements Runnable {
                 + released);
             return;
         }
-        // A deploy may have drained the tube while this job was reserved: the job just released must not stay.
+        // A deploy may have drained the tube while this job was reserved: the job just released should not stay.
         if (engine.batches().supersedes(job.batch(), session)) {
             session.delete(reserved.id());
             LOG.log(Level.INFO, () -> "deleted job " + reserved.id() + " of check " + job.check() + " after its run:"

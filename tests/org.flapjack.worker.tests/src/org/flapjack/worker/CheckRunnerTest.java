@@ -26,11 +26,21 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** The checks as this Java starts them: with posix_spawn on Java 22 and newer. */
 class CheckRunnerTest {
 
     private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
 
-    private final CheckRunner runner = new CheckRunner(Plugins.directory());
+    private final CheckRunner runner = runner(Plugins.directory());
+
+    /** How the runner under test starts checks. */
+    CheckLauncher launcher() {
+        return CheckRunner.bestLauncher();
+    }
+
+    private CheckRunner runner(Path checks) {
+        return new CheckRunner(checks, CheckRunner.OUTPUT_CAP, launcher());
+    }
 
     @ParameterizedTest
     @CsvSource({"0, OK", "1, WARNING", "2, CRITICAL", "3, UNKNOWN"})
@@ -43,7 +53,7 @@ class CheckRunnerTest {
 
     @Test
     void standardPluginsAreFoundFromACustomChecksDirectory(@TempDir Path custom) throws InterruptedException {
-        Result result = new CheckRunner(custom).run("check_dummy 0 found", TEN_SECONDS)
+        Result result = runner(custom).run("check_dummy 0 found", TEN_SECONDS)
             .toResult(new JobDocument("batch-1", "dummy", "check_dummy 0 found", 60, 10), "test:1");
 
         assertEquals("OK: found", result.output());
@@ -129,7 +139,7 @@ class CheckRunnerTest {
         Check check = new Check("ping", hostile, null, "echo OK: $FQDN", Map.of(), 60, 10, true, null, null);
         String command = CommandRenderer.render(check, new Node(hostile), null);
 
-        Result result = new CheckRunner(checks).run(command, TEN_SECONDS).toResult(job("ping"), "test");
+        Result result = runner(checks).run(command, TEN_SECONDS).toResult(job("ping"), "test");
 
         assertEquals("OK: " + hostile, result.output());
         try (Stream<Path> files = Files.list(checks)) {
@@ -139,13 +149,65 @@ class CheckRunnerTest {
 
     @Test
     void checkRunsInTheChecksDirectoryWithAMinimalEnvironment(@TempDir Path checks) throws InterruptedException {
-        Result result = new CheckRunner(checks).run("echo \"OK: $(pwd)\"; env | sort; cat", TEN_SECONDS)
+        Result result = runner(checks).run("echo \"OK: $(pwd)\"; env | sort; cat", TEN_SECONDS)
             .toResult(job("env"), "test");
 
         assertEquals("OK: " + checks.toAbsolutePath(), result.output());
         List<String> names = result.longOutput().lines().map(line -> line.substring(0, line.indexOf('='))).toList();
         assertEquals(List.of("HOME", "LANG", "PATH", "PWD"), names);
         assertTrue(result.longOutput().contains("LANG=C\n"));
+    }
+
+    @Test
+    void plainCommandPastItsTimeoutIsKilled() throws InterruptedException {
+        String marker = "300." + ProcessHandle.current().pid() + "2";
+
+        CheckRun run = runner.run("sleep " + marker, Duration.ofSeconds(1));
+
+        assertTrue(run.timedOut());
+        assertTrue(run.duration().compareTo(Duration.ofSeconds(5)) < 0, "ran " + run.duration());
+        assertFalse(Plugins.processWith("sleep " + marker), "the timed-out check is still running");
+    }
+
+    @Test
+    void checkGetsNoDescriptorOfTheWorkerBeyondItsOutput() throws InterruptedException {
+        Result result = result("ls /proc/self/fd", TEN_SECONDS);
+
+        // ls lists 0, 1 and 2, and the descriptor it reads the directory with.
+        List<String> descriptors = (result.output() + "\n" + result.longOutput()).lines().toList();
+        assertEquals(List.of("0", "1", "2", "3"), descriptors, "descriptors open in the check");
+    }
+
+    @Test
+    void scriptWithoutInterpreterLineRunsInTheShell(@TempDir Path checks) throws IOException, InterruptedException {
+        Path script = Files.writeString(checks.resolve("check_plain"), "echo \"OK: plain script in $PWD\"\n");
+        script.toFile().setExecutable(true);
+
+        Result result = runner(checks).run("check_plain", TEN_SECONDS).toResult(job("plain"), "test");
+
+        assertEquals("OK: plain script in " + checks.toAbsolutePath(), result.output());
+    }
+
+    @Test
+    void unknownProgramIsUnknownWithTheShellsReason(@TempDir Path checks) throws InterruptedException {
+        Result result = runner(checks).run("check_nosuch -w 1", TEN_SECONDS).toResult(job("nosuch"), "test");
+
+        assertEquals(Status.UNKNOWN, result.status());
+        assertTrue(result.output().contains("check_nosuch") && result.output().contains("not found"),
+            result.output());
+    }
+
+    @Test
+    void programGivenByPathRelativeToTheChecksDirectoryRuns(@TempDir Path checks)
+        throws IOException, InterruptedException {
+        Path script = Files.writeString(Files.createDirectory(checks.resolve("local")).resolve("check_here"),
+            "#!/bin/sh\necho \"WARNING: $1 $2\"\nexit 1\n");
+        script.toFile().setExecutable(true);
+
+        Result result = runner(checks).run("local/check_here  two   words", TEN_SECONDS).toResult(job("here"), "test");
+
+        assertEquals(Status.WARNING, result.status());
+        assertEquals("WARNING: two words", result.output());
     }
 
     private Result result(String command, Duration timeout) throws InterruptedException {
