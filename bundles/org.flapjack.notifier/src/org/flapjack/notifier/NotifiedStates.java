@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.flapjack.core.notify.NotifiedState;
@@ -19,7 +20,8 @@ final class NotifiedStates {
     private static final System.Logger LOG = System.getLogger(NotifiedStates.class.getName());
 
     private final Path directory;
-    private final Map<String, NotifiedState> cache = new ConcurrentHashMap<>();
+    /** What was read or written per check; empty when nothing was ever told, so the file is looked for once. */
+    private final Map<String, Optional<NotifiedState>> cache = new ConcurrentHashMap<>();
 
     NotifiedStates(Path directory) throws IOException {
         this.directory = Files.createDirectories(directory);
@@ -27,13 +29,13 @@ final class NotifiedStates {
 
     /** What people were last told about the check; null when nothing. */
     NotifiedState get(String check) {
-        return cache.computeIfAbsent(check, this::read);
+        return cache.computeIfAbsent(check, name -> Optional.ofNullable(read(name))).orElse(null);
     }
 
     /** Remembers what people were just told, on disk before returning. */
     void put(NotifiedState state) throws IOException {
         DurableFiles.write(fileOf(state.check()), Json.state(state));
-        cache.put(state.check(), state);
+        cache.put(state.check(), Optional.of(state));
     }
 
     private NotifiedState read(String check) {

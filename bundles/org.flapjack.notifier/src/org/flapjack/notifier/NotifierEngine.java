@@ -35,6 +35,9 @@ public final class NotifierEngine implements AutoCloseable {
 
     private static final Duration RETRY_AFTER_STORE_FAILURE = Duration.ofSeconds(5);
 
+    /** The most results handled together: enough to spare most syncs to disk under load, few enough to stay brief. */
+    static final int MOST_AT_ONCE = 200;
+
     private final Transport transport;
     private final ResultHandler handler;
     private final List<DeliveryLoop> loops = new ArrayList<>();
@@ -101,7 +104,7 @@ public final class NotifierEngine implements AutoCloseable {
         try (TransportSession opened = transport.openSession()) {
             session = opened;
             while (running) {
-                reserveOne(opened);
+                reserveSome(opened);
             }
         } catch (RuntimeException e) {
             if (running) {
@@ -110,36 +113,51 @@ public final class NotifierEngine implements AutoCloseable {
         }
     }
 
-    private void reserveOne(TransportSession session) {
-        Optional<ReservedResult> reserved;
-        try {
-            reserved = session.reserveResult(options.reserveTimeout());
-        } catch (UnreadableDocumentException e) {
-            LOG.log(System.Logger.Level.WARNING, () -> "burying result " + e.jobId() + ": " + e.reason());
-            session.bury(e.jobId());
-            return;
-        } catch (TransportUnavailableException e) {
-            if (running) {
-                throw e;
-            }
-            return;
+    /**
+     * Waits for a result, takes with it those that are ready already (up to {@link #MOST_AT_ONCE}), and handles them
+     * together: one write to the store for them all.
+     */
+    private void reserveSome(TransportSession session) {
+        List<ReservedResult> reserved = new ArrayList<>();
+        Optional<ReservedResult> first = reserve(session, options.reserveTimeout());
+        while (first.isPresent()) {
+            reserved.add(first.get());
+            first = reserved.size() < MOST_AT_ONCE ? reserve(session, Duration.ZERO) : Optional.empty();
         }
-        if (reserved.isPresent()) {
-            handle(session, reserved.get());
+        if (!reserved.isEmpty()) {
+            handle(session, reserved);
         }
     }
 
-    private void handle(TransportSession session, ReservedResult reserved) {
-        String check = reserved.result().check();
+    /** One result, or none when none came within {@code timeout}; an unreadable one is buried on the way. */
+    private Optional<ReservedResult> reserve(TransportSession session, Duration timeout) {
+        while (true) {
+            try {
+                return session.reserveResult(timeout);
+            } catch (UnreadableDocumentException e) {
+                LOG.log(System.Logger.Level.WARNING, () -> "burying result " + e.jobId() + ": " + e.reason());
+                session.bury(e.jobId());
+            } catch (TransportUnavailableException e) {
+                if (running) {
+                    throw e;
+                }
+                return Optional.empty();
+            }
+        }
+    }
+
+    private void handle(TransportSession session, List<ReservedResult> reserved) {
         try {
-            if (handler.handle(reserved.result()) > 0) {
+            if (handler.handle(reserved.stream().map(ReservedResult::result).toList()) > 0) {
                 loops.forEach(DeliveryLoop::wake);
             }
-            session.delete(reserved.id());
+            reserved.forEach(result -> session.delete(result.id()));
         } catch (PersistenceException | IOException e) {
-            LOG.log(System.Logger.Level.WARNING, () -> "cannot handle the result of check " + check + " ("
-                    + e.getMessage() + "); it goes back to the results tube for " + RETRY_AFTER_STORE_FAILURE);
-            session.release(reserved.id(), 0, RETRY_AFTER_STORE_FAILURE);
+            String checks = reserved.size() == 1 ? "check " + reserved.get(0).result().check()
+                    : reserved.size() + " results";
+            LOG.log(System.Logger.Level.WARNING, () -> "cannot handle the result of " + checks + " ("
+                    + e.getMessage() + "); back to the results tube for " + RETRY_AFTER_STORE_FAILURE);
+            reserved.forEach(result -> session.release(result.id(), 0, RETRY_AFTER_STORE_FAILURE));
         }
     }
 

@@ -59,10 +59,30 @@ final class ResultHandler {
 
     /** Handles the result; returns the number of deliveries spooled. */
     int handle(Result result) throws IOException {
-        Instant time = result.startedAt() == null ? clock.instant() : result.startedAt();
-        CheckStatus status = new CheckStatus(result.check(), result.status(), result.output(), time, result.worker());
-        Optional<CheckStatus> previous = persistence.recordResult(status);
+        return handle(List.of(result));
+    }
 
+    /**
+     * Handles results in their order: stores them all in one write, then decides for each whether people are told
+     * and spools what they are; returns the number of deliveries spooled.
+     */
+    int handle(List<Result> results) throws IOException {
+        List<CheckStatus> statuses = results.stream().map(this::statusOf).toList();
+        List<Optional<CheckStatus>> previous = persistence.recordResults(statuses);
+        int spooled = 0;
+        for (int i = 0; i < results.size(); i++) {
+            spooled += tell(results.get(i), statuses.get(i).time(), previous.get(i));
+        }
+        return spooled;
+    }
+
+    private CheckStatus statusOf(Result result) {
+        Instant time = result.startedAt() == null ? clock.instant() : result.startedAt();
+        return new CheckStatus(result.check(), result.status(), result.output(), time, result.worker());
+    }
+
+    /** Decides whether people are told of a stored result, and spools what they are told. */
+    private int tell(Result result, Instant time, Optional<CheckStatus> previous) throws IOException {
         if (result.status().isFailure() && persistence.anyParentFailing(result.check())) {
             LOG.log(System.Logger.Level.DEBUG, () -> "check " + result.check() + " is " + result.status()
                     + " but a parent fails too; not notifying");

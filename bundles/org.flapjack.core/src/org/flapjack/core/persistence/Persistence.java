@@ -1,5 +1,6 @@
 package org.flapjack.core.persistence;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -98,6 +99,18 @@ public interface Persistence extends AutoCloseable {
      * just before, so a caller can tell a change from a repeat.
      */
     Optional<CheckStatus> recordResult(CheckStatus status);
+
+    /**
+     * Records several results in their order, each as {@link #recordResult} does, in one write where the store
+     * allows it (all or none); returns the latest status each check had just before its result, in the same order.
+     */
+    default List<Optional<CheckStatus>> recordResults(List<CheckStatus> statuses) {
+        List<Optional<CheckStatus>> previous = new ArrayList<>(statuses.size());
+        for (CheckStatus status : statuses) {
+            previous.add(recordResult(status));
+        }
+        return previous;
+    }
 
     /** Stores a deployed batch, replacing one with the same id. */
     void recordBatch(Batch batch);

@@ -96,6 +96,32 @@ class NotifierEngineTest {
     }
 
     @Test
+    void manyResultsWaitingAtOnceAreAllStoredAndToldInTheirOrder() throws Exception {
+        rig = new NotifierRig(folder, CONFIG);
+        rig.saveCheck("disk", List.of(), List.of("alice"));
+        rig.saveCheck("load", List.of(), List.of("bob"));
+        rig.stop();
+        for (int i = 0; i < 450; i++) {
+            switch (i) {
+                case 100 -> rig.putResult("disk", Status.CRITICAL, "full");
+                case 150 -> rig.putResult("load", Status.WARNING, "load 5");
+                case 151 -> rig.putResult("load", Status.CRITICAL, "load 20");
+                case 300 -> rig.putResult("disk", Status.OK, "fine");
+                default -> rig.putResult(String.format("bulk-%03d", i), Status.OK, "fine");
+            }
+        }
+
+        rig.start();
+        rig.awaitIdle();
+
+        assertEquals(List.of("PROBLEM disk CRITICAL to alice", "PROBLEM load WARNING to bob",
+                "PROBLEM load CRITICAL to bob", "RECOVERY disk OK to alice"), rig.logged());
+        assertEquals(448, rig.persistence().latestStatuses().size());
+        assertEquals(Status.OK, rig.persistence().latestStatus("disk").orElseThrow().status());
+        assertEquals(2, rig.persistence().events("load", 0, 10).size());
+    }
+
+    @Test
     void childOfAFailingParentSendsNothing() throws Exception {
         rig = new NotifierRig(folder, CONFIG);
         rig.saveCheck("ping", List.of(), List.of("alice"));

@@ -90,6 +90,11 @@ final class NotifierRig implements AutoCloseable {
         return folder;
     }
 
+    /** The store the notifier writes statuses and events to. */
+    Persistence persistence() {
+        return persistence;
+    }
+
     /** Starts the engine on the state directory, as a (re)started notifier does. */
     void start() throws Exception {
         NotifierConfig config = NotifierConfig.parse(folder.resolve("notifier.conf"), configText);

@@ -292,6 +292,21 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void resultsRecordedTogetherGiveEachTheStatusBeforeItInOrder() {
+        persistence.recordResult(status("web", Status.OK, 1));
+
+        List<Optional<CheckStatus>> previous = persistence.recordResults(List.of(status("web", Status.CRITICAL, 2),
+                status("db", Status.WARNING, 2), status("web", Status.OK, 3)));
+
+        assertEquals(List.of(Optional.of(status("web", Status.OK, 1)), Optional.empty(),
+                Optional.of(status("web", Status.CRITICAL, 2))), previous);
+        assertEquals(Optional.of(status("web", Status.OK, 3)), persistence.latestStatus("web"));
+        assertEquals(Optional.of(status("db", Status.WARNING, 2)), persistence.latestStatus("db"));
+        assertEquals(List.of(Status.CRITICAL), persistence.events("web", 0, 10).stream().map(Event::status).toList());
+        assertEquals(List.of(Status.WARNING), persistence.events("db", 0, 10).stream().map(Event::status).toList());
+    }
+
+    @Test
     void okResultAddsNoEvent() {
         persistence.recordResult(status("web", Status.OK, 5));
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.flapjack.core.model.Check;
 import org.flapjack.core.model.CheckStatus;
@@ -221,15 +222,34 @@ public final class SqlPersistence implements Persistence {
 
     @Override
     public Optional<CheckStatus> recordResult(CheckStatus status) {
-        return transactions.write("cannot record a result of check " + status.check(), connection -> {
-            Optional<CheckStatus> previous = latestStatus(connection, status.check(),
-                    address.dialect().forUpdate());
-            saveLatestStatus(connection, status);
-            if (status.status().isFailure()) {
-                addEvent(connection, new Event(status.check(), status.status(), status.output(), status.time()));
-            }
-            return previous;
-        });
+        return transactions.write("cannot record a result of check " + status.check(),
+                connection -> record(connection, status));
+    }
+
+    @Override
+    public List<Optional<CheckStatus>> recordResults(List<CheckStatus> statuses) {
+        if (statuses.size() == 1) {
+            return List.of(recordResult(statuses.get(0)));
+        }
+        // One transaction for them all: one commit, so one sync to disk, instead of one per result.
+        return transactions.write("cannot record " + statuses.size() + " results (checks " + statuses.stream()
+                .map(CheckStatus::check).distinct().limit(5).collect(Collectors.joining(", "))
+                + (statuses.size() > 5 ? ", ..." : "") + ")", connection -> {
+                    List<Optional<CheckStatus>> previous = new ArrayList<>(statuses.size());
+                    for (CheckStatus status : statuses) {
+                        previous.add(record(connection, status));
+                    }
+                    return previous;
+                });
+    }
+
+    private Optional<CheckStatus> record(Connection connection, CheckStatus status) throws SQLException {
+        Optional<CheckStatus> previous = latestStatus(connection, status.check(), address.dialect().forUpdate());
+        saveLatestStatus(connection, status);
+        if (status.status().isFailure()) {
+            addEvent(connection, new Event(status.check(), status.status(), status.output(), status.time()));
+        }
+        return previous;
     }
 
     @Override
