@@ -91,7 +91,7 @@ final class PipelineRun implements AutoCloseable {
     /**
      * Deploys the checks with {@code flapjack-populator --config} while the jobs tube is paused, makes every job ready
      * at once (the populator spreads first runs over the interval), lets the workers go, and waits until the notifier
-     * has taken the last result.
+     * has taken the last result. May run again: each deploy replaces the jobs of the one before.
      */
     Figures runOnce() throws Exception {
         try (BeanstalkdWire wire = new BeanstalkdWire(beanstalkd.host(), beanstalkd.port())) {
@@ -101,6 +101,7 @@ final class PipelineRun implements AutoCloseable {
             ProcessCpu beanstalkdBefore = ProcessCpu.of(beanstalkdPid());
             ProcessCpu selfBefore = ProcessCpu.self();
 
+            long resultsBefore = wire.stats("results").getOrDefault("total-jobs", 0L);
             long begin = System.nanoTime();
             server.run(LAUNCH_LIMIT, "flapjack-populator", "--config", config().toString());
             double deploySeconds = (System.nanoTime() - begin) / 1e9;
@@ -113,12 +114,13 @@ final class PipelineRun implements AutoCloseable {
             while (true) {
                 Map<String, Long> results = wire.stats("results");
                 long now = System.nanoTime();
-                if (firstResult == 0 && results.getOrDefault("total-jobs", 0L) > 0) {
+                long given = results.getOrDefault("total-jobs", 0L) - resultsBefore;
+                if (firstResult == 0 && given > 0) {
                     firstResult = now;
                 }
-                if (results.getOrDefault("total-jobs", 0L) >= checks && results.get("current-jobs-ready") == 0
+                if (given >= checks && results.get("current-jobs-ready") == 0
                         && results.get("current-jobs-reserved") == 0) {
-                    return new Figures(checks, results.get("total-jobs"), deploySeconds, (now - begin) / 1e9,
+                    return new Figures(checks, given, deploySeconds, (now - begin) / 1e9,
                             (now - firstResult) / 1e9, ProcessCpu.of(workerPids()).minus(workersBefore),
                             ProcessCpu.of(notifierPid()).minus(notifierBefore),
                             ProcessCpu.of(beanstalkdPid()).minus(beanstalkdBefore), populatorCpu);
