@@ -68,6 +68,10 @@ final class PosixLauncher implements CheckLauncher {
     /** Starts the command directly when it needs no shell and its program starts, else through /bin/sh -c. */
     private static int start(Arena arena, String command, Path directory, Map<String, String> environment,
         int outputFd) {
+        if (command.indexOf('\0') >= 0) {
+            // C strings end at the first NUL: the command would run cut short.
+            throw new IllegalStateException("cannot start a check whose command holds a NUL character");
+        }
         String cwd = directory.toString();
         List<String> direct = CommandLine.direct(command, environment.get("PATH"), directory).orElse(null);
         if (direct != null) {

@@ -2,6 +2,7 @@ package org.flapjack.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -167,6 +168,14 @@ class CheckRunnerTest {
         assertTrue(run.timedOut());
         assertTrue(run.duration().compareTo(Duration.ofSeconds(5)) < 0, "ran " + run.duration());
         assertFalse(Plugins.processWith("sleep " + marker), "the timed-out check is still running");
+    }
+
+    @Test
+    void commandWithANulCharacterIsRefusedNotCutShort() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+            () -> runner.run("check_dummy 0 fine\0; touch owned", TEN_SECONDS));
+
+        assertTrue(refused.getMessage().contains("cannot start"), refused.getMessage());
     }
 
     @Test
