@@ -203,7 +203,7 @@ public final class NotifierManager implements Callable<Integer> {
             return;
         }
         String since = files.pid().flatMap(ProcessHandle::of).flatMap(handle -> handle.info().startInstant())
-                .map(start -> ", up " + Duration.between(start, Instant.now()).withNanos(0)).orElse("");
+                .map(start -> ", up " + hoursMinutesSeconds(Duration.between(start, Instant.now()))).orElse("");
         out().println("flapjack-notifier is running, pid " + files.pid().map(String::valueOf).orElse("unknown")
                 + since + " (run directory " + files.dir() + ")");
     }
@@ -244,5 +244,9 @@ public final class NotifierManager implements Callable<Integer> {
 
     private PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    private static String hoursMinutesSeconds(Duration uptime) {
+        return String.format("%d:%02d:%02d", uptime.toHours(), uptime.toMinutesPart(), uptime.toSecondsPart());
     }
 }

@@ -111,7 +111,7 @@ public final class WorkerManager implements Callable<Integer> {
             started.add(files.launch(workerCommand(launcher)));
         }
         awaitStatus(files, started);
-        out().println("started " + count + " workers; " + files.running().size() + " running");
+        out().println("started " + workers(count) + "; " + files.running().size() + " running");
     }
 
     private List<String> workerCommand(Path launcher) {
@@ -138,7 +138,8 @@ public final class WorkerManager implements Callable<Integer> {
             Thread.sleep(POLL);
         }
         if (!waiting.isEmpty()) {
-            err().println(waiting.size() + " workers have not reported yet; see their logs in " + runDir());
+            err().println(workers(waiting.size()) + (waiting.size() == 1 ? " has" : " have")
+                + " not reported yet; see their logs in " + runDir());
         }
     }
 
@@ -149,7 +150,7 @@ public final class WorkerManager implements Callable<Integer> {
         running.forEach(ManagedWorker::terminate);
         int forced = awaitExit(running);
         running.forEach(worker -> files.forget(worker.pid()));
-        out().println("stopped " + running.size() + " workers" + (forced == 0 ? "" : ", " + forced + " by force"));
+        out().println("stopped " + workers(running.size()) + (forced == 0 ? "" : ", " + forced + " by force"));
     }
 
     /** Waits for the workers to exit, kills those still there after the timeout, and returns how many it killed. */
@@ -395,5 +396,9 @@ public final class WorkerManager implements Callable<Integer> {
                 return ProcessHandle.of(pid).flatMap(handle -> handle.info().commandLine()).orElse("") + " ";
             }
         }
+    }
+
+    private static String workers(int count) {
+        return count + (count == 1 ? " worker" : " workers");
     }
 }
