@@ -168,7 +168,7 @@ final class Libc {
     }
 
     static long read(int fd, MemorySegment buffer, Errno errno) {
-        return callLong(() -> (long) READ.invokeExact(errno.state, fd, buffer, buffer.byteSize()));
+        return call(() -> (long) READ.invokeExact(errno.state, fd, buffer, buffer.byteSize()));
     }
 
     /** waitpid with WNOHANG: the pid when it ended (its status in {@code status}), 0 while it runs, -1 on error. */
@@ -192,7 +192,7 @@ final class Libc {
 
     /** The C library's text for an error number. */
     static String strerror(int error) {
-        MemorySegment text = callSegment(() -> (MemorySegment) STRERROR.invokeExact(error));
+        MemorySegment text = call(() -> (MemorySegment) STRERROR.invokeExact(error));
         return text.reinterpret(1024).getString(0);
     }
 
@@ -226,41 +226,11 @@ final class Libc {
 
     /** A C call, as a lambda so that invokeExact's Throwable is dealt with in one place. */
     @FunctionalInterface
-    private interface IntCall {
-        int invoke() throws Throwable;
+    private interface Call<T> {
+        T invoke() throws Throwable;
     }
 
-    @FunctionalInterface
-    private interface LongCall {
-        long invoke() throws Throwable;
-    }
-
-    @FunctionalInterface
-    private interface SegmentCall {
-        MemorySegment invoke() throws Throwable;
-    }
-
-    private static int call(IntCall call) {
-        try {
-            return call.invoke();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("a C library call failed", e);
-        }
-    }
-
-    private static long callLong(LongCall call) {
-        try {
-            return call.invoke();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("a C library call failed", e);
-        }
-    }
-
-    private static MemorySegment callSegment(SegmentCall call) {
+    private static <T> T call(Call<T> call) {
         try {
             return call.invoke();
         } catch (RuntimeException | Error e) {
