@@ -22,6 +22,7 @@ import org.apache.sshd.client.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.client.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
+import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
@@ -110,18 +111,19 @@ final class SshConnections implements AutoCloseable {
     private ClientSession connect(Host host) {
         SshClient started = client();
         ClientSession session = open(started, host);
+        OpenQuestions questions = new OpenQuestions(passwords);
         PasswordInteraction interaction = null;
         try {
             session.setAttribute(HOST, host);
             if (host.authentication() == Authentication.PASSWORD) {
-                interaction = new PasswordInteraction(host, passwords);
+                interaction = new PasswordInteraction(host, questions);
                 session.setUserAuthFactories(PASSWORD_LOGIN);
                 session.setUserInteraction(interaction);
             } else {
                 session.setUserAuthFactories(KEY_LOGIN);
-                session.setKeyIdentityProvider(keys(host));
+                session.setKeyIdentityProvider(keys(host, questions));
             }
-            session.auth().verify(timeout);
+            authenticate(session, questions);
             LOG.log(System.Logger.Level.INFO, () -> "connected to " + host.login());
             return session;
         } catch (IOException | RuntimeException e) {
@@ -132,6 +134,17 @@ final class SshConnections implements AutoCloseable {
             }
             throw new HostException(host.endpoint() + ": " + loginFailure(e, host, interaction), e);
         }
+    }
+
+    /** Waits for the login, for as long as the operator answers a question in it and {@code timeout} more. */
+    private void authenticate(ClientSession session, OpenQuestions questions) throws IOException {
+        AuthFuture auth = session.auth();
+        while (!auth.await(timeout)) {
+            if (!questions.openWithin(timeout)) {
+                throw new SocketTimeoutException("no login within " + timeout.toSeconds() + " s");
+            }
+        }
+        auth.verify(timeout);
     }
 
     /** Why a login failed; a password that was given and refused is reported to the callback. */
@@ -206,7 +219,7 @@ final class SshConnections implements AutoCloseable {
         return message == null ? failure.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }
 
-    private FileKeyPairProvider keys(Host host) {
+    private FileKeyPairProvider keys(Host host, PasswordCallback passphrases) {
         List<Path> files = new ArrayList<>();
         if (host.keyFile() != null) {
             files.add(Path.of(host.keyFile().replaceFirst("^~", System.getProperty("user.home"))));
@@ -214,7 +227,7 @@ final class SshConnections implements AutoCloseable {
         Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
         DEFAULT_KEYS.stream().map(ssh::resolve).filter(Files::isReadable).forEach(files::add);
         FileKeyPairProvider provider = new FileKeyPairProvider(files);
-        provider.setPasswordFinder(new KeyPassphrase(host, passwords));
+        provider.setPasswordFinder(new KeyPassphrase(host, passphrases));
         return provider;
     }
 

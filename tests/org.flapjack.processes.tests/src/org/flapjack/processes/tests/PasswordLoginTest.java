@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -64,6 +65,24 @@ class PasswordLoginTest {
     }
 
     @Test
+    void anOperatorSlowerThanTheLoginTimeoutStillLogsIn() {
+        Host host = passwordHost();
+        PasswordCallback slowOperator = question -> {
+            asked.add(question);
+            pause(Duration.ofMillis(2500));
+            return PASSWORD.toCharArray();
+        };
+        processes = new Processes(folder.resolve("known_hosts"), question -> true, slowOperator, Duration.ofSeconds(1),
+            null);
+
+        HostException missing = assertThrows(HostException.class, () -> processes.control(host).status());
+
+        assertEquals("loopback: Flapjack not installed at /nonexistent/flapjack (no bin/flapjack-worker-manager)",
+            missing.getMessage(), "the login timed out while the operator typed");
+        assertEquals(1, asked.size());
+    }
+
+    @Test
     void aWrongPasswordFailsAuthenticationAndIsReportedRefused() {
         Host host = passwordHost();
 
@@ -92,6 +111,15 @@ class PasswordLoginTest {
 
         assertEquals("127.0.0.1:" + sshd.port() + ": authentication failed for " + sshd.user(), failed.getMessage());
         assertEquals(List.of(), asked);
+    }
+
+    /** Stands for the time an operator takes to type a password. */
+    private static void pause(Duration typing) {
+        try {
+            Thread.sleep(typing);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Host passwordHost() {
