@@ -102,6 +102,19 @@ class HostSecretsTest {
         assertEquals(2, asked.size(), "a forgotten password was not asked again");
     }
 
+    @Test
+    void aKeyPassphraseIsRememberedForItsKeyFileBesideThePassword() throws Exception {
+        SecretQuestion passphrase = new SecretQuestion(host, SecretQuestion.Kind.PASSPHRASE, "/home/ops/.ssh/id_rsa");
+        secrets("s3cret", true).secret(password);
+        secrets("open sesame", true).secret(passphrase);
+
+        HostSecrets later = secrets(null, false);
+
+        assertArrayEquals("open sesame".toCharArray(), later.secret(passphrase));
+        assertArrayEquals("s3cret".toCharArray(), later.secret(password));
+        assertEquals(2, asked.size());
+    }
+
     private HostSecrets secrets(String answer, boolean remember) {
         return new HostSecrets(() -> storage, question -> {
             asked.add(question);
