@@ -6,7 +6,10 @@ import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.session.SessionContext;
 
-/** Asks for the passphrase of an encrypted key once; a key that cannot be opened is skipped, not fatal. */
+/**
+ * Asks for the passphrase of an encrypted key once; a key that cannot be opened is skipped, not fatal, and a
+ * passphrase that did not open it is reported refused.
+ */
 final class KeyPassphrase implements FilePasswordProvider {
 
     private final Host host;
@@ -20,13 +23,23 @@ final class KeyPassphrase implements FilePasswordProvider {
 
     @Override
     public String getPassword(SessionContext session, NamedResource key, int retryIndex) throws IOException {
-        char[] secret = passwords.secret(host, "passphrase for " + key.getName());
+        char[] secret = passwords.secret(question(key));
         return secret == null ? null : new String(secret);
     }
 
     @Override
     public ResourceDecodeResult handleDecodeAttemptResult(SessionContext session, NamedResource key, int retryIndex,
             String password, Exception failure) {
-        return failure == null ? ResourceDecodeResult.TERMINATE : ResourceDecodeResult.IGNORE;
+        if (failure == null) {
+            return ResourceDecodeResult.TERMINATE;
+        }
+        if (password != null) {
+            passwords.refused(question(key));
+        }
+        return ResourceDecodeResult.IGNORE;
+    }
+
+    private SecretQuestion question(NamedResource key) {
+        return new SecretQuestion(host, SecretQuestion.Kind.PASSPHRASE, key.getName());
     }
 }

@@ -4,25 +4,28 @@ import org.apache.sshd.client.auth.keyboard.UserInteraction;
 import org.apache.sshd.client.session.ClientSession;
 
 /**
- * Answers a server that asks for a password, after the keys were refused, with the secret the
- * {@link PasswordCallback} supplies: once per connection, so a wrong password is not sent again and again.
+ * Answers a server that asks for a password with the secret the {@link PasswordCallback} supplies: once per
+ * connection, so a wrong password is not sent again and again.
  */
 final class PasswordInteraction implements UserInteraction {
 
-    private final Host host;
+    private final SecretQuestion question;
 
     private final PasswordCallback passwords;
 
     private boolean asked;
 
+    private boolean supplied;
+
     PasswordInteraction(Host host, PasswordCallback passwords) {
-        this.host = host;
+        this.question = new SecretQuestion(host, SecretQuestion.Kind.PASSWORD, host.login());
         this.passwords = passwords;
     }
 
+    /** Always: a callback that gives no password makes the login fail as "no password given". */
     @Override
     public boolean isInteractionAllowed(ClientSession session) {
-        return passwords != PasswordCallback.NONE;
+        return true;
     }
 
     @Override
@@ -45,12 +48,25 @@ final class PasswordInteraction implements UserInteraction {
         return password();
     }
 
+    /** Whether the callback was asked and gave no password: the operator declined. */
+    synchronized boolean declined() {
+        return asked && !supplied;
+    }
+
+    /** After a failed login: tells the callback that the password it gave was wrong, when it gave one. */
+    synchronized void reportRefused() {
+        if (supplied) {
+            passwords.refused(question);
+        }
+    }
+
     private synchronized String password() {
         if (asked) {
             return null;
         }
         asked = true;
-        char[] secret = passwords.secret(host, "password for " + host.user() + "@" + host.endpoint());
+        char[] secret = passwords.secret(question);
+        supplied = secret != null;
         return secret == null ? null : new String(secret);
     }
 }

@@ -17,7 +17,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.UserAuthFactory;
+import org.apache.sshd.client.auth.keyboard.UserAuthKeyboardInteractiveFactory;
+import org.apache.sshd.client.auth.password.UserAuthPasswordFactory;
+import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
+import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
@@ -27,8 +32,9 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 
 /**
- * The SSH sessions to remote hosts, one per host, opened on first use and kept while open. Keys come from the
- * host's key file and the user's {@code ~/.ssh/id_*}; a password is asked for only when the server wants one. Host
+ * The SSH sessions to remote hosts, one per host, opened on first use and kept while open. A host logs in either
+ * with keys (the SSH agent's first, when one runs, then the host's key file and the user's {@code ~/.ssh/id_*}) or
+ * with a password, as its {@link Authentication} says; never both, so a key host never asks for a password. Host
  * keys are checked against a known_hosts file, and a new or changed key is put to the {@link HostKeyCallback}.
  */
 final class SshConnections implements AutoCloseable {
@@ -36,6 +42,13 @@ final class SshConnections implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SshConnections.class.getName());
 
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
+
+    private static final List<UserAuthFactory> KEY_LOGIN = List.of(UserAuthPublicKeyFactory.INSTANCE);
+
+    private static final List<UserAuthFactory> PASSWORD_LOGIN = List.of(UserAuthPasswordFactory.INSTANCE,
+        UserAuthKeyboardInteractiveFactory.INSTANCE);
+
+    private static final String AUTHENTICATION_FAILED = "authentication failed for ";
 
     /** Why this session's host key was refused, for the one-line error. */
     private static final AttributeKey<String> REFUSAL = new AttributeKey<>();
@@ -51,35 +64,45 @@ final class SshConnections implements AutoCloseable {
 
     private final Duration timeout;
 
+    private final Path agentSocket;
+
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+
+    /** One lock per login, so that a host that is slow to answer, or waits for its password, holds up no other. */
+    private final Map<String, Object> logins = new ConcurrentHashMap<>();
 
     /** Host keys refused by remote address, until the failed connection to that address reports. */
     private final Map<SocketAddress, String> refusals = new ConcurrentHashMap<>();
 
     private SshClient client;
 
-    SshConnections(Path knownHosts, HostKeyCallback hostKeys, PasswordCallback passwords, Duration timeout) {
+    /** Connections that also offer the keys of the SSH agent at {@code agentSocket}, unless it is null. */
+    SshConnections(Path knownHosts, HostKeyCallback hostKeys, PasswordCallback passwords, Duration timeout,
+            Path agentSocket) {
         this.knownHosts = knownHosts;
         this.hostKeys = hostKeys;
         this.passwords = passwords;
         this.timeout = timeout;
+        this.agentSocket = agentSocket;
     }
 
     /** The open session to {@code host}, connecting and authenticating first when there is none. */
-    synchronized ClientSession session(Host host) {
-        String key = host.user() + "@" + host.endpoint();
-        ClientSession session = sessions.get(key);
-        if (session != null && session.isOpen() && session.isAuthenticated()) {
-            return session;
+    ClientSession session(Host host) {
+        String key = host.login();
+        synchronized (logins.computeIfAbsent(key, login -> new Object())) {
+            ClientSession session = sessions.get(key);
+            if (session != null && session.isOpen() && session.isAuthenticated()) {
+                return session;
+            }
+            ClientSession opened = connect(host);
+            sessions.put(key, opened);
+            return opened;
         }
-        ClientSession opened = connect(host);
-        sessions.put(key, opened);
-        return opened;
     }
 
-    /** Forgets the session to {@code host} after it failed, so the next command connects afresh. */
-    synchronized void drop(Host host) {
-        ClientSession session = sessions.remove(host.user() + "@" + host.endpoint());
+    /** Forgets the session to {@code host} after it failed or the host changed, so the next command connects afresh. */
+    void drop(Host host) {
+        ClientSession session = sessions.remove(host.login());
         if (session != null) {
             session.close(true);
         }
@@ -88,12 +111,20 @@ final class SshConnections implements AutoCloseable {
     private ClientSession connect(Host host) {
         SshClient started = client();
         ClientSession session = open(started, host);
+        OpenQuestions questions = new OpenQuestions(passwords);
+        PasswordInteraction interaction = null;
         try {
             session.setAttribute(HOST, host);
-            session.setKeyIdentityProvider(keys(host));
-            session.setUserInteraction(new PasswordInteraction(host, passwords));
-            session.auth().verify(timeout);
-            LOG.log(System.Logger.Level.INFO, () -> "connected to " + host.user() + "@" + host.endpoint());
+            if (host.authentication() == Authentication.PASSWORD) {
+                interaction = new PasswordInteraction(host, questions);
+                session.setUserAuthFactories(PASSWORD_LOGIN);
+                session.setUserInteraction(interaction);
+            } else {
+                session.setUserAuthFactories(KEY_LOGIN);
+                session.setKeyIdentityProvider(keys(host, questions));
+            }
+            authenticate(session, questions);
+            LOG.log(System.Logger.Level.INFO, () -> "connected to " + host.login());
             return session;
         } catch (IOException | RuntimeException e) {
             String refusal = refusal(session);
@@ -101,8 +132,32 @@ final class SshConnections implements AutoCloseable {
             if (refusal != null) {
                 throw new HostException(host.endpoint() + ": " + refusal, e);
             }
-            throw new HostException(host.endpoint() + ": " + reason(e, host), e);
+            throw new HostException(host.endpoint() + ": " + loginFailure(e, host, interaction), e);
         }
+    }
+
+    /** Waits for the login, for as long as the operator answers a question in it and {@code timeout} more. */
+    private void authenticate(ClientSession session, OpenQuestions questions) throws IOException {
+        AuthFuture auth = session.auth();
+        while (!auth.await(timeout)) {
+            if (!questions.openWithin(timeout)) {
+                throw new SocketTimeoutException("no login within " + timeout.toSeconds() + " s");
+            }
+        }
+        auth.verify(timeout);
+    }
+
+    /** Why a login failed; a password that was given and refused is reported to the callback. */
+    private static String loginFailure(Exception failure, Host host, PasswordInteraction interaction) {
+        String reason = reason(failure, host);
+        if (interaction == null || !reason.startsWith(AUTHENTICATION_FAILED)) {
+            return reason;
+        }
+        if (interaction.declined()) {
+            return "no password given for " + host.user();
+        }
+        interaction.reportRefused();
+        return reason;
     }
 
     private ClientSession open(SshClient started, Host host) {
@@ -157,14 +212,14 @@ final class SshConnections implements AutoCloseable {
             }
             String message = String.valueOf(cause.getMessage());
             if (message.contains("No more authentication methods") || message.contains("authentication")) {
-                return "authentication failed for " + host.user();
+                return AUTHENTICATION_FAILED + host.user();
             }
         }
         String message = failure.getMessage();
         return message == null ? failure.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }
 
-    private FileKeyPairProvider keys(Host host) {
+    private FileKeyPairProvider keys(Host host, PasswordCallback passphrases) {
         List<Path> files = new ArrayList<>();
         if (host.keyFile() != null) {
             files.add(Path.of(host.keyFile().replaceFirst("^~", System.getProperty("user.home"))));
@@ -172,13 +227,16 @@ final class SshConnections implements AutoCloseable {
         Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
         DEFAULT_KEYS.stream().map(ssh::resolve).filter(Files::isReadable).forEach(files::add);
         FileKeyPairProvider provider = new FileKeyPairProvider(files);
-        provider.setPasswordFinder(new KeyPassphrase(host, passwords));
+        provider.setPasswordFinder(new KeyPassphrase(host, passphrases));
         return provider;
     }
 
     private synchronized SshClient client() {
         if (client == null) {
             client = SshClient.setUpDefaultClient();
+            if (agentSocket != null) {
+                client.setAgentFactory(new UnixSocketAgentFactory(agentSocket));
+            }
             KnownHostsServerKeyVerifier verifier = new KnownHostsServerKeyVerifier(unknownKeys(), knownHosts) {
                 @Override
                 public boolean acceptModifiedServerKey(ClientSession session, SocketAddress remote,

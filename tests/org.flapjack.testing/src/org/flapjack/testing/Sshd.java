@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,6 +72,16 @@ public final class Sshd implements AutoCloseable {
     /** The private key (OpenSSH format, no passphrase) that may log in. */
     public Path userKey() {
         return folder.resolve("user_key");
+    }
+
+    /** Lets the key whose public half is {@code publicKey} log in too. */
+    public void authorize(Path publicKey) {
+        try {
+            Files.writeString(folder.resolve("authorized_keys"), Files.readString(publicKey),
+                StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot authorize " + publicKey, e);
+        }
     }
 
     /** Stops sshd, gives it a new host key and starts it again on the same port, as a reinstalled host would. */

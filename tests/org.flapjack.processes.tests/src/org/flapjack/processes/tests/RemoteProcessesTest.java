@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -20,8 +25,10 @@ import org.flapjack.processes.HostStatus;
 import org.flapjack.processes.PasswordCallback;
 import org.flapjack.processes.ProcessKind;
 import org.flapjack.processes.Processes;
+import org.flapjack.processes.SecretQuestion;
 import org.flapjack.testing.Beanstalkd;
 import org.flapjack.testing.FreePort;
+import org.flapjack.testing.SshAgent;
 import org.flapjack.testing.Sshd;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,13 +138,91 @@ class RemoteProcessesTest {
         assertEquals("127.0.0.1:" + sshd.port() + ": authentication failed for " + sshd.user(), refused.getMessage());
     }
 
+    @Test
+    void aServerThatNeverAnswersGivesTimedOut() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> holdOpen(silent));
+            Host host = Host.remote("silent", "127.0.0.1", silent.getLocalPort(), sshd.user(), null, "/opt/flapjack",
+                null);
+            Processes processes = new Processes(folder.resolve("known_hosts"), acceptNewKeys(), PasswordCallback.NONE,
+                Duration.ofSeconds(2), null);
+            opened.add(processes);
+
+            HostException timedOut = assertThrows(HostException.class, () -> processes.control(host).status());
+
+            assertEquals("127.0.0.1:" + silent.getLocalPort() + ": timed out", timedOut.getMessage());
+        }
+    }
+
+    @Test
+    void theAgentsKeyLogsInWithNoKeyFileConfigured() {
+        try (SshAgent agent = SshAgent.start(folder.resolve("agent"))) {
+            agent.add(sshd.userKey());
+            HostSettings settings = new HostSettings(null, 0, null, folder.resolve("run").toString(), null, null, null);
+            Host host = Host.remote("loopback", sshd.host(), sshd.port(), sshd.user(), null,
+                ServerInstall.home().toString(), settings);
+
+            HostStatus status = processes(acceptNewKeys(), agent.socket()).control(host).status();
+
+            assertEquals(host, status.host());
+            assertEquals(List.of(), status.workers());
+        }
+    }
+
+    @Test
+    void withoutTheAgentTheSameLoginFails() {
+        Host host = Host.remote("loopback", sshd.host(), sshd.port(), sshd.user(), null, "/opt/flapjack", null);
+
+        HostException refused = assertThrows(HostException.class,
+            () -> processes(acceptNewKeys()).control(host).log(ProcessKind.BEANSTALKD, 0, 1));
+
+        assertEquals("127.0.0.1:" + sshd.port() + ": authentication failed for " + sshd.user(), refused.getMessage());
+    }
+
+    @Test
+    void anEncryptedKeyOpensWithThePassphraseTheCallbackGives() throws Exception {
+        Path key = folder.resolve("locked");
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "open sesame", "-f",
+            key.toString()).start();
+        assertEquals(0, keygen.waitFor());
+        sshd.authorize(folder.resolve("locked.pub"));
+        Host host = Host.remote("loopback", sshd.host(), sshd.port(), sshd.user(), key.toString(), "/opt/flapjack",
+            null);
+        List<SecretQuestion> asked = new CopyOnWriteArrayList<>();
+        PasswordCallback passphrase = question -> {
+            asked.add(question);
+            return "open sesame".toCharArray();
+        };
+        Processes processes = new Processes(folder.resolve("known_hosts"), acceptNewKeys(), passphrase,
+            Processes.CONNECT_TIMEOUT, null);
+        opened.add(processes);
+
+        processes.control(host).log(ProcessKind.BEANSTALKD, 0, 1);
+
+        assertEquals(List.of(new SecretQuestion(host, SecretQuestion.Kind.PASSPHRASE, key.toString())), asked);
+    }
+
+    private static void holdOpen(ServerSocket silent) {
+        try (Socket accepted = silent.accept()) {
+            accepted.getInputStream().readAllBytes();
+        } catch (IOException e) {
+            // the test closed the server: nothing more to hold
+        }
+    }
+
     private Host remote(String installPath, HostSettings settings) {
         return Host.remote("loopback", sshd.host(), sshd.port(), sshd.user(), sshd.userKey().toString(), installPath,
             settings);
     }
 
     private Processes processes(HostKeyCallback hostKeys) {
-        Processes processes = new Processes(folder.resolve("known_hosts"), hostKeys, PasswordCallback.NONE);
+        return processes(hostKeys, null);
+    }
+
+    /** Processes that offer the keys of the agent at AGENT_SOCKET only, whatever agent the test run has. */
+    private Processes processes(HostKeyCallback hostKeys, Path agentSocket) {
+        Processes processes = new Processes(folder.resolve("known_hosts"), hostKeys, PasswordCallback.NONE,
+            Processes.CONNECT_TIMEOUT, agentSocket);
         opened.add(processes);
         return processes;
     }
