@@ -220,27 +220,34 @@ public final class ChecksDocument {
 
     /** Assigns RECIPIENTS to every check made from the template; returns how many checks changed. */
     public int assignToTemplate(String template, List<String> recipients) {
-        List<String> names = new ArrayList<>();
-        for (Check check : sortedChecks) {
-            if (template.equals(check.template())) {
-                names.add(check.name());
-            }
-        }
-        return assign(names, recipients);
+        return assign(checksOfTemplate(template), recipients);
     }
 
     /** Takes RECIPIENTS off the named check. */
     public void unassign(String checkName, Collection<String> recipients) {
-        Check check = checks.get(checkName);
-        if (check == null) {
-            return;
+        unassign(List.of(checkName), recipients);
+    }
+
+    /** Takes RECIPIENTS off each named check; returns how many checks changed. */
+    public int unassign(Collection<String> checkNames, Collection<String> recipients) {
+        int count = 0;
+        for (String name : checkNames) {
+            Check check = checks.get(name);
+            if (check == null) {
+                continue;
+            }
+            List<String> kept = check.recipients().stream().filter(recipient -> !recipients.contains(recipient))
+                    .toList();
+            if (kept.size() != check.recipients().size()) {
+                checks.put(name, withRecipients(check, kept));
+                checkChanges.put(name);
+                count++;
+            }
         }
-        List<String> kept = check.recipients().stream().filter(name -> !recipients.contains(name)).toList();
-        if (kept.size() != check.recipients().size()) {
-            checks.put(checkName, withRecipients(check, kept));
-            checkChanges.put(checkName);
+        if (count > 0) {
             changed();
         }
+        return count;
     }
 
     /** For each recipient name, how many checks it is assigned to. */
@@ -257,6 +264,17 @@ public final class ChecksDocument {
         List<String> names = new ArrayList<>();
         for (Check check : sortedChecks) {
             if (node.equals(check.node())) {
+                names.add(check.name());
+            }
+        }
+        return names;
+    }
+
+    /** The names of the checks made from TEMPLATE. */
+    public List<String> checksOfTemplate(String template) {
+        List<String> names = new ArrayList<>();
+        for (Check check : sortedChecks) {
+            if (template.equals(check.template())) {
                 names.add(check.name());
             }
         }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.eclipse.core.runtime.Status;
@@ -57,7 +58,8 @@ import jakarta.annotation.PreDestroy;
 /**
  * Edits the checks Flapjack runs: a filterable virtual table of every check with its command as it will run,
  * buttons to add, edit, duplicate, delete, enable and disable, and below it the recipients assigned to the selected
- * check. Recipients dropped on a row are assigned to that check. Saves to the configured store.
+ * check. Recipients dropped on a row are assigned to that check; an assigned recipient dragged back onto the
+ * Recipients list is taken off it. Saves to the configured store.
  */
 public class ChecksPart implements Revertible {
 
@@ -72,6 +74,7 @@ public class ChecksPart implements Revertible {
     private Label countLabel;
     private TableViewer viewer;
     private org.eclipse.swt.widgets.List assignedList;
+    private DropHint dropHint;
     private Check[] shown = new Check[0];
     private Map<String, CheckStatus> statuses = Map.of();
     private String filter = "";
@@ -85,6 +88,7 @@ public class ChecksPart implements Revertible {
         createToolbar(parent);
         createTable(parent);
         createAssignedList(parent);
+        dropHint = new DropHint(parent, viewer.getTable(), "");
         document.addListener(documentListener);
         load();
     }
@@ -227,6 +231,10 @@ public class ChecksPart implements Revertible {
         return assignedList;
     }
 
+    DropHint dropHint() {
+        return dropHint;
+    }
+
     private void createToolbar(Composite parent) {
         Composite top = new Composite(parent, SWT.NONE);
         top.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -319,7 +327,11 @@ public class ChecksPart implements Revertible {
         }
     }
 
-    /** Recipients dragged from the Recipients part (their names, one a line) are assigned to the check below. */
+    /**
+     * Recipients dragged from the Recipients part (their names, one a line) are assigned to the check below, or to
+     * every selected check when it is one of them. Anything else, or a drop beside every check, is refused and the
+     * line under the table says why.
+     */
     private void addDropSupport(Table table) {
         DropTarget target = new DropTarget(table, DND.DROP_COPY | DND.DROP_LINK | DND.DROP_MOVE | DND.DROP_DEFAULT);
         target.setTransfer(new Transfer[] { TextTransfer.getInstance() });
@@ -332,32 +344,59 @@ public class ChecksPart implements Revertible {
             @Override
             public void dragOver(DropTargetEvent event) {
                 event.feedback = DND.FEEDBACK_SELECT | DND.FEEDBACK_SCROLL;
-                boolean onCheck = event.item instanceof TableItem item && item.getData() instanceof Check;
-                boolean recipients = RecipientTransfer.isRecipientDrag(event.currentDataType);
-                event.detail = onCheck && recipients ? DND.DROP_COPY : DND.DROP_NONE;
+                event.detail = assignable(event).isPresent() ? DND.DROP_COPY : DND.DROP_NONE;
+            }
+
+            @Override
+            public void dragLeave(DropTargetEvent event) {
+                dropHint.clear();
             }
 
             @Override
             public void drop(DropTargetEvent event) {
-                if (!(event.item instanceof TableItem item) || !(item.getData() instanceof Check check)) {
-                    event.detail = DND.DROP_NONE;
-                    return;
-                }
+                Optional<List<String>> targets = assignable(event);
                 List<String> names = RecipientTransfer.names(event.data);
-                if (names.isEmpty()) {
+                if (targets.isEmpty() || names.isEmpty()) {
                     event.detail = DND.DROP_NONE;
                     return;
                 }
-                List<String> targets = isSelected(check) ? selectedNames() : List.of(check.name());
-                document.assign(targets, names);
-                select(check.name());
+                int changed = document.assign(targets.get(), names);
+                select(((Check) event.item.getData()).name());
+                dropHint.done("Assigned " + String.join(", ", names) + " to " + checks(targets.get().size())
+                        + (changed < targets.get().size() ? " (" + (targets.get().size() - changed)
+                                + " had them already)" : ""));
             }
         });
     }
 
+    /** The checks a drop here assigns the dragged recipients to, saying so in the hint; empty when refused. */
+    private Optional<List<String>> assignable(DropTargetEvent event) {
+        Optional<RecipientTransfer.Drag> drag = RecipientTransfer.current(event.currentDataType);
+        Check check = event.item instanceof TableItem item && item.getData() instanceof Check c ? c : null;
+        if (drag.isEmpty()) {
+            dropHint.refuses("Only recipients from the Recipients list can be dropped on checks");
+        } else if (drag.get().isAssignment()) {
+            dropHint.refuses("To remove " + drag.get().who() + " from " + drag.get().owner()
+                    + ", drop onto the Recipients list");
+        } else if (check == null) {
+            dropHint.refuses("Drop onto a check to assign " + drag.get().who() + " to it");
+        } else {
+            List<String> targets = isSelected(check) ? selectedNames() : List.of(check.name());
+            dropHint.accepts("Assign " + drag.get().who() + " to " + (targets.size() == 1
+                    ? "check '" + check.name() + "'" : "the " + checks(targets.size()) + " selected"));
+            return Optional.of(targets);
+        }
+        return Optional.empty();
+    }
+
+    private static String checks(int count) {
+        return count == 1 ? "1 check" : count + " checks";
+    }
+
     private void createAssignedList(Composite parent) {
         Label label = new Label(parent, SWT.NONE);
-        label.setText("Recipients assigned to the selected check (Delete removes):");
+        label.setText("Recipients assigned to the selected check (to remove: drag onto the Recipients list, Delete,"
+                + " or right-click):");
         assignedList = new org.eclipse.swt.widgets.List(parent, SWT.MULTI | SWT.BORDER | SWT.V_SCROLL);
         GridData data = new GridData(SWT.FILL, SWT.FILL, true, false);
         data.heightHint = 60;
@@ -369,9 +408,14 @@ public class ChecksPart implements Revertible {
         });
         Menu menu = new Menu(assignedList);
         MenuItem remove = new MenuItem(menu, SWT.PUSH);
-        remove.setText("Remove from check");
+        remove.setText("Remove assignment");
         remove.addListener(SWT.Selection, e -> removeAssigned());
         assignedList.setMenu(menu);
+        AssignmentDrag.attach(assignedList, () -> {
+            Check check = firstSelected();
+            return check == null ? null : new AssignmentDrag.Owner(List.of(check.name()),
+                    "check '" + check.name() + "'");
+        }, () -> List.of(assignedList.getSelection()));
     }
 
     /** Takes the recipients selected in the assigned list off the selected check. */
