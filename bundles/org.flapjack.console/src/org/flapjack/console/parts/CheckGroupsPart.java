@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.Persist;
 import org.eclipse.e4.ui.model.application.ui.MDirtyable;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -30,15 +32,19 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.flapjack.console.model.ChangeSet;
 import org.flapjack.console.model.ChecksDocument;
+import org.flapjack.console.model.ChecksSave;
 import org.flapjack.console.model.ConsoleSession;
 import org.flapjack.core.model.Check;
+import org.flapjack.populator.BatchContent;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -67,6 +73,7 @@ abstract class CheckGroupsPart<T> implements Revertible {
     private Map<String, Long> checkCounts = Map.of();
     private Map<String, Map<String, Integer>> recipientCounts = Map.of();
     private final Runnable documentListener = this::documentChanged;
+    private final ChecksSave.Listener saveListener = new SaveLine();
 
     CheckGroupsPart(Class<T> type, String kind) {
         this.type = type;
@@ -100,22 +107,41 @@ abstract class CheckGroupsPart<T> implements Revertible {
         createAssignedList(parent);
         dropHint = new DropHint(parent, table, "");
         document.addListener(documentListener);
+        session.checksSave().addListener(saveListener);
         documentChanged();
     }
 
+    /** Waits for a save that runs, so that closing the console loses none of it. */
     @PreDestroy
     public void dispose() {
         document.removeListener(documentListener);
+        session.checksSave().removeListener(saveListener);
+        session.checksSave().awaitEnd();
     }
 
+    /** Saves the checks document in a Job, as the Checks part does; see {@link ChecksSave}. */
     @Persist
-    public void save() {
-        document.save(session.persistence());
+    public Job save() {
+        return session.checksSave().start(viewer.getControl().getDisplay()::asyncExec);
     }
 
+    /** Reads the store again in a Job, then drops the unsaved changes; not while a save runs. */
     @Override
     public void revert() {
-        document.replace(ChecksDocument.read(session.persistence()));
+        if (document.isSaving()) {
+            return;
+        }
+        Display display = viewer.getControl().getDisplay();
+        Job job = Job.create("Reading checks", (IProgressMonitor monitor) -> {
+            try {
+                BatchContent content = ChecksDocument.read(session.persistence());
+                display.asyncExec(() -> document.replace(content));
+            } catch (RuntimeException e) {
+                display.asyncExec(() -> dropHint.refuses("Not reverted: " + e.getMessage()));
+            }
+        });
+        job.setSystem(true);
+        job.schedule();
     }
 
     /** Opens the dialog for a new group and adds what it returns. */
@@ -332,6 +358,24 @@ abstract class CheckGroupsPart<T> implements Revertible {
         viewer.setInput(groups(document));
         showAssigned();
         dirtyable.setDirty(document.isDirty());
+    }
+
+    /** Says in the hint line how a save goes; the Checks part shows its progress bar and any failure's dialog. */
+    private final class SaveLine implements ChecksSave.Listener {
+
+        @Override
+        public void progress(int done, int total, String step) {
+            dropHint.done("Saving: " + step + " (" + done + " of " + total + " changes)");
+        }
+
+        @Override
+        public void ended(ChangeSet changes, String failure) {
+            if (failure == null) {
+                dropHint.done("Saved: " + changes.describe());
+            } else {
+                dropHint.refuses("Not saved (every change is still here): " + failure);
+            }
+        }
     }
 
     private Set<String> names() {

@@ -38,11 +38,14 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.flapjack.console.model.CheckFilter;
+import org.flapjack.console.model.ChangeSet;
 import org.flapjack.console.model.ChecksDocument;
+import org.flapjack.console.model.ChecksSave;
 import org.flapjack.console.model.ConsoleSession;
 import org.flapjack.core.model.Check;
 import org.flapjack.core.model.CheckStatus;
@@ -59,7 +62,8 @@ import jakarta.annotation.PreDestroy;
  * Edits the checks Flapjack runs: a filterable virtual table of every check with its command as it will run,
  * buttons to add, edit, duplicate, delete, enable and disable, and below it the recipients assigned to the selected
  * check. Recipients dropped on a row are assigned to that check; an assigned recipient dragged back onto the
- * Recipients list is taken off it. Saves to the configured store.
+ * Recipients list is taken off it. Loading and saving run in Jobs, so the table stays usable with tens of thousands
+ * of checks.
  */
 public class ChecksPart implements Revertible {
 
@@ -70,8 +74,13 @@ public class ChecksPart implements Revertible {
     private MDirtyable dirtyable;
     private final Runnable documentListener = this::documentChanged;
 
+    private final ChecksSave.Listener saveListener = new SaveProgress();
+
     private Text filterText;
     private Label countLabel;
+    private Composite saveRow;
+    private ProgressBar saveBar;
+    private Label saveLabel;
     private TableViewer viewer;
     private org.eclipse.swt.widgets.List assignedList;
     private DropHint dropHint;
@@ -86,16 +95,21 @@ public class ChecksPart implements Revertible {
         this.dirtyable = dirtyable;
         parent.setLayout(new GridLayout(1, false));
         createToolbar(parent);
+        createSaveRow(parent);
         createTable(parent);
         createAssignedList(parent);
         dropHint = new DropHint(parent, viewer.getTable(), "");
         document.addListener(documentListener);
+        session.checksSave().addListener(saveListener);
         load();
     }
 
+    /** Waits for a save that runs, so that closing the console loses none of it. */
     @PreDestroy
     public void dispose() {
         document.removeListener(documentListener);
+        session.checksSave().removeListener(saveListener);
+        session.checksSave().awaitEnd();
     }
 
     /** Reads every node, template, check and latest status from the store in a Job, then shows them. */
@@ -127,18 +141,22 @@ public class ChecksPart implements Revertible {
         }
     }
 
-    /** Writes the unsaved changes to the store: what File > Save and Ctrl+S do. */
+    /**
+     * Writes the unsaved changes to the store in a Job, with its progress shown above the table: what File > Save
+     * and Ctrl+S do. The part stays dirty until the store has them; a failure is shown and loses nothing. Returns
+     * the Job, or null when there is nothing to save or a save runs already.
+     */
     @Persist
-    public void save() {
-        // TODO(console scale): the store has no batch write, so saving tens of thousands of changed checks at once
-        // (enabling them all, say) takes about half a minute on the UI thread with SQLite.
-        document.save(session.persistence());
+    public Job save() {
+        return session.checksSave().start(viewer.getControl().getDisplay()::asyncExec);
     }
 
-    /** Drops the unsaved changes and reads the store again. */
+    /** Drops the unsaved changes and reads the store again; not while a save runs. */
     @Override
     public void revert() {
-        load();
+        if (!document.isSaving()) {
+            load();
+        }
     }
 
     /** Shows only the checks matching TEXT; returns how many match. */
@@ -235,6 +253,11 @@ public class ChecksPart implements Revertible {
         return dropHint;
     }
 
+    /** The line beside the save's progress bar: what is being saved, or why the last save failed. */
+    String saveText() {
+        return saveLabel.getText();
+    }
+
     private void createToolbar(Composite parent) {
         Composite top = new Composite(parent, SWT.NONE);
         top.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -263,6 +286,28 @@ public class ChecksPart implements Revertible {
         button(bar, "Revert", this::revert);
         button(bar, "Import...", this::importBatchFile);
         button(bar, "Export...", this::exportBatchFile);
+    }
+
+    /** A row that shows only while a save runs, or after one failed. */
+    private void createSaveRow(Composite parent) {
+        saveRow = new Composite(parent, SWT.NONE);
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        data.exclude = true;
+        saveRow.setLayoutData(data);
+        saveRow.setVisible(false);
+        saveRow.setLayout(new GridLayout(2, false));
+        saveBar = new ProgressBar(saveRow, SWT.SMOOTH);
+        saveBar.setLayoutData(new GridData(160, SWT.DEFAULT));
+        saveLabel = new Label(saveRow, SWT.NONE);
+        saveLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+    }
+
+    private void showSaveRow(boolean shown) {
+        if (saveRow.getVisible() != shown) {
+            ((GridData) saveRow.getLayoutData()).exclude = !shown;
+            saveRow.setVisible(shown);
+            saveRow.getParent().layout(true, true);
+        }
     }
 
     private static Button button(Composite bar, String text, Runnable action) {
@@ -543,6 +588,43 @@ public class ChecksPart implements Revertible {
                 return text == null ? "" : text;
             }
         });
+    }
+
+    /** Shows a save's progress above the table, and a failure there and in a dialog that says nothing was lost. */
+    private final class SaveProgress implements ChecksSave.Listener {
+
+        @Override
+        public void progress(int done, int total, String step) {
+            if (saveRow.isDisposed()) {
+                return;
+            }
+            showSaveRow(true);
+            saveBar.setMaximum(Math.max(total, 1));
+            saveBar.setSelection(done);
+            saveLabel.setForeground(null);
+            saveLabel.setText("Saving: " + step + " (" + done + " of " + total + " changes)");
+            saveLabel.setToolTipText(null);
+        }
+
+        @Override
+        public void ended(ChangeSet changes, String failure) {
+            if (saveRow.isDisposed()) {
+                return;
+            }
+            if (failure == null) {
+                saveLabel.setText("Saved: " + changes.describe());
+                showSaveRow(false);
+                return;
+            }
+            saveBar.setSelection(0);
+            saveLabel.setForeground(saveLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+            saveLabel.setText("Not saved: " + failure);
+            saveLabel.setToolTipText(failure);
+            showSaveRow(true);
+            MessageDialog.openError(viewer.getControl().getShell(), "Save Checks", "The checks were not saved: "
+                    + failure + "\n\nNothing is lost: every change is still here, unsaved. Save again when the"
+                    + " store can be reached.");
+        }
     }
 
     /** Hands the virtual table only the rows it paints. */
