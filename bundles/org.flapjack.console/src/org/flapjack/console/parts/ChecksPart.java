@@ -327,7 +327,7 @@ public class ChecksPart implements Revertible {
         addColumn("Check", 180, Check::name);
         addColumn("Node", 140, Check::node);
         addStatusColumn();
-        addColumn("Command as run", 320, this::renderedCommand);
+        addColumn("Command as run", 300, this::renderedCommand);
         addColumn("Interval (s)", 80, check -> Integer.toString(check.interval()));
         addColumn("Enabled", 60, check -> check.enabled() ? "yes" : "no");
         addColumn("Parents", 120, check -> String.join(", ", check.parents()));

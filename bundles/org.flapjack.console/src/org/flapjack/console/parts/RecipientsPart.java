@@ -83,12 +83,12 @@ public class RecipientsPart implements Revertible {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        addColumn("Name", 140, Recipient::name);
-        addColumn("Checks", 60, recipient -> Integer.toString(counts.getOrDefault(recipient.name(), 0)));
-        addColumn("Email", 180, Recipient::email);
-        addColumn("Phone", 120, Recipient::phone);
-        addColumn("Pager", 90, Recipient::pager);
-        addColumn("Jabber ID", 180, Recipient::jid);
+        addColumn("Name", 130, Recipient::name);
+        addColumn("Checks", 55, recipient -> Integer.toString(counts.getOrDefault(recipient.name(), 0)));
+        addColumn("Email", 170, Recipient::email);
+        addColumn("Phone", 110, Recipient::phone);
+        addColumn("Pager", 80, Recipient::pager);
+        addColumn("Jabber ID", 170, Recipient::jid);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(List.of());
         viewer.addDoubleClickListener(e -> editRecipient());
