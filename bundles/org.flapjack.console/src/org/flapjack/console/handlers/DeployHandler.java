@@ -6,8 +6,10 @@ import org.eclipse.core.runtime.Platform;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.flapjack.console.deploy.BatchDeploy;
+import org.flapjack.console.model.ChecksDocument;
 import org.flapjack.console.model.ConsoleSession;
 import org.flapjack.console.parts.DeployDialog;
 import org.flapjack.populator.BatchRefusedException;
@@ -16,8 +18,9 @@ import org.osgi.framework.FrameworkUtil;
 import jakarta.inject.Named;
 
 /**
- * Deploy Batch (Ctrl+D): saves unsaved check edits when asked, checks the batch, shows what changes since the last
- * deploy and deploys it with a progress bar. A refused batch is shown with every reason and nothing is deployed.
+ * Deploy Batch (Ctrl+D): saves unsaved check edits when asked and waits for the save, checks the batch, shows what
+ * changes since the last deploy and deploys it with a progress bar. A refused batch, or a save that failed, is shown
+ * with its reasons and nothing is deployed.
  */
 public class DeployHandler {
 
@@ -31,6 +34,10 @@ public class DeployHandler {
                 return;
             }
             partService.saveAll(false);
+            if (!savedAfterWaiting(shell.getDisplay(), session.document())) {
+                MessageDialog.openError(shell, "Deploy Batch", "Nothing was deployed: the checks could not be saved.");
+                return;
+            }
         }
         BatchDeploy deploy = new BatchDeploy(session.transport(), session.persistence(), snapshot());
         try {
@@ -40,6 +47,16 @@ public class DeployHandler {
             e.problems().stream().limit(20).forEach(problem -> reasons.append("\n").append(problem));
             MessageDialog.openError(shell, "Deploy Batch", reasons.toString());
         }
+    }
+
+    /** Runs the event loop, so the save's progress shows, until the save ends; true when it stored everything. */
+    private static boolean savedAfterWaiting(Display display, ChecksDocument document) {
+        while (document.isSaving()) {
+            if (!display.readAndDispatch()) {
+                display.sleep();
+            }
+        }
+        return !document.isDirty();
     }
 
     /** The last deployed batch lives in the console's state folder, so each workspace compares with its own. */

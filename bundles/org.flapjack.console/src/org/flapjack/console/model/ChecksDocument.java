@@ -36,6 +36,7 @@ public final class ChecksDocument {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     private Check[] sortedChecks = new Check[0];
+    private ChangeSet saving;
 
     /** Reads everything the store holds; safe to call from any thread. */
     public static BatchContent read(Persistence persistence) {
@@ -220,27 +221,34 @@ public final class ChecksDocument {
 
     /** Assigns RECIPIENTS to every check made from the template; returns how many checks changed. */
     public int assignToTemplate(String template, List<String> recipients) {
-        List<String> names = new ArrayList<>();
-        for (Check check : sortedChecks) {
-            if (template.equals(check.template())) {
-                names.add(check.name());
-            }
-        }
-        return assign(names, recipients);
+        return assign(checksOfTemplate(template), recipients);
     }
 
     /** Takes RECIPIENTS off the named check. */
     public void unassign(String checkName, Collection<String> recipients) {
-        Check check = checks.get(checkName);
-        if (check == null) {
-            return;
+        unassign(List.of(checkName), recipients);
+    }
+
+    /** Takes RECIPIENTS off each named check; returns how many checks changed. */
+    public int unassign(Collection<String> checkNames, Collection<String> recipients) {
+        int count = 0;
+        for (String name : checkNames) {
+            Check check = checks.get(name);
+            if (check == null) {
+                continue;
+            }
+            List<String> kept = check.recipients().stream().filter(recipient -> !recipients.contains(recipient))
+                    .toList();
+            if (kept.size() != check.recipients().size()) {
+                checks.put(name, withRecipients(check, kept));
+                checkChanges.put(name);
+                count++;
+            }
         }
-        List<String> kept = check.recipients().stream().filter(name -> !recipients.contains(name)).toList();
-        if (kept.size() != check.recipients().size()) {
-            checks.put(checkName, withRecipients(check, kept));
-            checkChanges.put(checkName);
+        if (count > 0) {
             changed();
         }
+        return count;
     }
 
     /** For each recipient name, how many checks it is assigned to. */
@@ -257,6 +265,17 @@ public final class ChecksDocument {
         List<String> names = new ArrayList<>();
         for (Check check : sortedChecks) {
             if (node.equals(check.node())) {
+                names.add(check.name());
+            }
+        }
+        return names;
+    }
+
+    /** The names of the checks made from TEMPLATE. */
+    public List<String> checksOfTemplate(String template) {
+        List<String> names = new ArrayList<>();
+        for (Check check : sortedChecks) {
+            if (template.equals(check.template())) {
                 names.add(check.name());
             }
         }
@@ -359,18 +378,48 @@ public final class ChecksDocument {
         }
     }
 
-    /** Writes every unsaved change to the store, nodes and templates before the checks that name them. */
-    public void save(Persistence persistence) {
-        nodeChanges.saved.forEach(name -> persistence.saveNode(nodes.get(name)));
-        templateChanges.saved.forEach(name -> persistence.saveTemplate(templates.get(name)));
-        checkChanges.saved.forEach(name -> persistence.saveCheck(checks.get(name)));
-        checkChanges.deleted.forEach(persistence::deleteCheck);
-        templateChanges.deleted.forEach(persistence::deleteTemplate);
-        nodeChanges.deleted.forEach(persistence::deleteNode);
-        checkChanges.clear();
-        nodeChanges.clear();
-        templateChanges.clear();
+    /**
+     * Takes the unsaved changes for a save that runs on another thread; editing may go on meanwhile. Empty while
+     * an earlier save runs. End the save with {@link #endSave}.
+     */
+    public Optional<ChangeSet> beginSave() {
+        if (saving != null) {
+            return Optional.empty();
+        }
+        saving = new ChangeSet(values(nodes, nodeChanges.saved), values(templates, templateChanges.saved),
+                values(checks, checkChanges.saved), List.copyOf(checkChanges.deleted),
+                List.copyOf(templateChanges.deleted), List.copyOf(nodeChanges.deleted));
+        return Optional.of(saving);
+    }
+
+    /** Whether a save begun with {@link #beginSave} has not ended yet. */
+    public boolean isSaving() {
+        return saving != null;
+    }
+
+    /**
+     * Ends the save of CHANGES. When they were STORED, the changes that are still as they were taken count as saved;
+     * edits made during the save stay unsaved. When not, every change stays unsaved, to be saved again.
+     */
+    public void endSave(ChangeSet changes, boolean stored) {
+        if (changes != saving) {
+            throw new IllegalStateException("the save that ends is not the one that runs");
+        }
+        saving = null;
+        if (stored) {
+            changes.nodes().forEach(node -> nodeChanges.saved(node.name(), nodes.get(node.name()) == node));
+            changes.templates().forEach(template -> templateChanges.saved(template.name(),
+                    templates.get(template.name()) == template));
+            changes.checks().forEach(check -> checkChanges.saved(check.name(), checks.get(check.name()) == check));
+            changes.deletedChecks().forEach(name -> checkChanges.deleted(name, !checks.containsKey(name)));
+            changes.deletedTemplates().forEach(name -> templateChanges.deleted(name, !templates.containsKey(name)));
+            changes.deletedNodes().forEach(name -> nodeChanges.deleted(name, !nodes.containsKey(name)));
+        }
         changed();
+    }
+
+    private static <T> List<T> values(Map<String, T> map, Set<String> names) {
+        return names.stream().map(map::get).toList();
     }
 
     private void renameParent(String previous, String name) {
@@ -423,6 +472,20 @@ public final class ChecksDocument {
         void clear() {
             saved.clear();
             deleted.clear();
+        }
+
+        /** Forgets that NAME was to be stored, when it is STILL_AS_SAVED. */
+        void saved(String name, boolean stillAsSaved) {
+            if (stillAsSaved) {
+                saved.remove(name);
+            }
+        }
+
+        /** Forgets that NAME was to be removed, when it is STILL_GONE. */
+        void deleted(String name, boolean stillGone) {
+            if (stillGone) {
+                deleted.remove(name);
+            }
         }
     }
 }

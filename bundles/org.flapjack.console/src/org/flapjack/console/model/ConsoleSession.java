@@ -24,6 +24,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final Supplier<ConsoleSettings> source;
     private final Supplier<String> passwords;
     private final ChecksDocument document = new ChecksDocument();
+    private final ChecksSave checksSave = new ChecksSave(document, this::persistence);
 
     private ConsoleSettings settings;
     private Persistence persistence;
@@ -74,15 +75,30 @@ public final class ConsoleSession implements AutoCloseable {
         return document;
     }
 
-    /** Reads the settings again and closes the store and transport, to be opened anew on their next use. */
-    public synchronized void reload() {
-        closeConnections();
-        settings = source.get();
+    /** Saves the checks document's changes in a Job; see {@link ChecksSave}. */
+    public ChecksSave checksSave() {
+        return checksSave;
     }
 
+    /**
+     * Reads the settings again and closes the store and transport, to be opened anew on their next use. A save that
+     * runs ends first, in the store it began with.
+     */
+    public void reload() {
+        checksSave.awaitEnd();
+        synchronized (this) {
+            closeConnections();
+            settings = source.get();
+        }
+    }
+
+    /** Closes the store and the transport, once a save that runs has ended. */
     @Override
-    public synchronized void close() {
-        closeConnections();
+    public void close() {
+        checksSave.awaitEnd();
+        synchronized (this) {
+            closeConnections();
+        }
     }
 
     private void closeConnections() {

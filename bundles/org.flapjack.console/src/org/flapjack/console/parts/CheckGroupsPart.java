@@ -1,14 +1,19 @@
 package org.flapjack.console.parts;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.Persist;
 import org.eclipse.e4.ui.model.application.ui.MDirtyable;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -27,12 +32,19 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.flapjack.console.model.ChangeSet;
 import org.flapjack.console.model.ChecksDocument;
+import org.flapjack.console.model.ChecksSave;
 import org.flapjack.console.model.ConsoleSession;
 import org.flapjack.core.model.Check;
+import org.flapjack.populator.BatchContent;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -40,7 +52,9 @@ import jakarta.annotation.PreDestroy;
 /**
  * A part that edits one kind of thing checks are grouped by (their node, their template): a table with add, edit
  * and delete, a count of the checks in each group, and recipients dropped on a group assigned to all its checks.
- * It shares the checks document with the Checks part, so saving either saves both.
+ * Below the table, the recipients of the selected group's checks; dragged onto the Recipients list, deleted or
+ * removed from the context menu, they are taken off all of them. It shares the checks document with the Checks part,
+ * so saving either saves both.
  *
  * @param <T> the group's type
  */
@@ -48,16 +62,23 @@ abstract class CheckGroupsPart<T> implements Revertible {
 
     private final Class<T> type;
     private final String kind;
+    private final String noun;
     private ConsoleSession session;
     private ChecksDocument document;
     private MDirtyable dirtyable;
     private TableViewer viewer;
+    private org.eclipse.swt.widgets.List assignedList;
+    private List<String> assignedNames = List.of();
+    private DropHint dropHint;
     private Map<String, Long> checkCounts = Map.of();
+    private Map<String, Map<String, Integer>> recipientCounts = Map.of();
     private final Runnable documentListener = this::documentChanged;
+    private final ChecksSave.Listener saveListener = new SaveLine();
 
     CheckGroupsPart(Class<T> type, String kind) {
         this.type = type;
         this.kind = kind;
+        this.noun = kind.toLowerCase(Locale.ROOT);
     }
 
     @PostConstruct
@@ -78,26 +99,49 @@ abstract class CheckGroupsPart<T> implements Revertible {
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         addColumns();
         addColumn("Checks", 60, group -> Long.toString(checkCounts.getOrDefault(name(group), 0L)));
+        addColumn("Recipients", 200, group -> String.join(", ", assignedLabels(name(group))));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addDoubleClickListener(e -> edit());
+        viewer.addSelectionChangedListener(e -> showAssigned());
         addDropSupport(table);
+        createAssignedList(parent);
+        dropHint = new DropHint(parent, table, "");
         document.addListener(documentListener);
+        session.checksSave().addListener(saveListener);
         documentChanged();
     }
 
+    /** Waits for a save that runs, so that closing the console loses none of it. */
     @PreDestroy
     public void dispose() {
         document.removeListener(documentListener);
+        session.checksSave().removeListener(saveListener);
+        session.checksSave().awaitEnd();
     }
 
+    /** Saves the checks document in a Job, as the Checks part does; see {@link ChecksSave}. */
     @Persist
-    public void save() {
-        document.save(session.persistence());
+    public Job save() {
+        return session.checksSave().start(viewer.getControl().getDisplay()::asyncExec);
     }
 
+    /** Reads the store again in a Job, then drops the unsaved changes; not while a save runs. */
     @Override
     public void revert() {
-        document.replace(ChecksDocument.read(session.persistence()));
+        if (document.isSaving()) {
+            return;
+        }
+        Display display = viewer.getControl().getDisplay();
+        Job job = Job.create("Reading checks", (IProgressMonitor monitor) -> {
+            try {
+                BatchContent content = ChecksDocument.read(session.persistence());
+                display.asyncExec(() -> document.replace(content));
+            } catch (RuntimeException e) {
+                display.asyncExec(() -> dropHint.refuses("Not reverted: " + e.getMessage()));
+            }
+        });
+        job.setSystem(true);
+        job.schedule();
     }
 
     /** Opens the dialog for a new group and adds what it returns. */
@@ -119,6 +163,14 @@ abstract class CheckGroupsPart<T> implements Revertible {
         return viewer;
     }
 
+    org.eclipse.swt.widgets.List assignedList() {
+        return assignedList;
+    }
+
+    DropHint dropHint() {
+        return dropHint;
+    }
+
     /** Adds this part's own columns, left of the count of checks. */
     abstract void addColumns();
 
@@ -137,7 +189,8 @@ abstract class CheckGroupsPart<T> implements Revertible {
 
     abstract void delete(ChecksDocument checks, String name);
 
-    abstract void assign(ChecksDocument checks, String name, List<String> recipients);
+    /** The names of the checks in the group called NAME. */
+    abstract List<String> checksOf(ChecksDocument checks, String name);
 
     void addColumn(String title, int width, Function<T, String> value) {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
@@ -167,6 +220,7 @@ abstract class CheckGroupsPart<T> implements Revertible {
         }
     }
 
+    /** Recipients dropped on a group are assigned to all its checks; other drops are refused with a reason. */
     private void addDropSupport(Table table) {
         DropTarget target = new DropTarget(table, DND.DROP_COPY | DND.DROP_LINK | DND.DROP_MOVE | DND.DROP_DEFAULT);
         target.setTransfer(new Transfer[] { TextTransfer.getInstance() });
@@ -179,31 +233,149 @@ abstract class CheckGroupsPart<T> implements Revertible {
             @Override
             public void dragOver(DropTargetEvent event) {
                 event.feedback = DND.FEEDBACK_SELECT | DND.FEEDBACK_SCROLL;
-                boolean onGroup = event.item instanceof TableItem item && type.isInstance(item.getData());
-                event.detail = onGroup && RecipientTransfer.isRecipientDrag(event.currentDataType) ? DND.DROP_COPY
-                        : DND.DROP_NONE;
+                event.detail = groupToAssign(event) == null ? DND.DROP_NONE : DND.DROP_COPY;
+            }
+
+            @Override
+            public void dragLeave(DropTargetEvent event) {
+                dropHint.clear();
             }
 
             @Override
             public void drop(DropTargetEvent event) {
+                String group = groupToAssign(event);
                 List<String> names = RecipientTransfer.names(event.data);
-                if (!(event.item instanceof TableItem item) || !type.isInstance(item.getData()) || names.isEmpty()) {
+                if (group == null || names.isEmpty()) {
                     event.detail = DND.DROP_NONE;
                     return;
                 }
-                assign(document, name(type.cast(item.getData())), names);
+                int changed = document.assign(checksOf(document, group), names);
+                dropHint.done("Assigned " + String.join(", ", names) + " to the checks of " + noun
+                        + " '" + group + "' (" + changed + " changed)");
             }
         });
+    }
+
+    /** The group a drop here assigns the dragged recipients to, saying so in the hint; null when refused. */
+    private String groupToAssign(DropTargetEvent event) {
+        Optional<RecipientTransfer.Drag> drag = RecipientTransfer.current(event.currentDataType);
+        Object under = event.item instanceof TableItem item ? item.getData() : null;
+        if (drag.isEmpty()) {
+            dropHint.refuses("Only recipients from the Recipients list can be dropped on " + noun + "s");
+        } else if (drag.get().isAssignment()) {
+            dropHint.refuses("To remove " + drag.get().who() + " from " + drag.get().owner()
+                    + ", drop onto the Recipients list");
+        } else if (!type.isInstance(under)) {
+            dropHint.refuses("Drop onto a " + noun + " to assign " + drag.get().who() + " to its checks");
+        } else if (checkCounts.getOrDefault(name(type.cast(under)), 0L) == 0) {
+            dropHint.refuses(kind + " '" + name(type.cast(under)) + "' has no checks to assign "
+                    + drag.get().who() + " to");
+        } else {
+            String group = name(type.cast(under));
+            long count = checkCounts.get(group);
+            dropHint.accepts("Assign " + drag.get().who() + " to " + (count == 1 ? "the check" : "the " + count
+                    + " checks") + " of " + noun + " '" + group + "'");
+            return group;
+        }
+        return null;
+    }
+
+    private void createAssignedList(Composite parent) {
+        Label label = new Label(parent, SWT.NONE);
+        label.setText("Recipients of the selected " + noun + "'s checks (to remove: drag onto the"
+                + " Recipients list, Delete, or right-click):");
+        assignedList = new org.eclipse.swt.widgets.List(parent, SWT.MULTI | SWT.BORDER | SWT.V_SCROLL);
+        GridData data = new GridData(SWT.FILL, SWT.FILL, true, false);
+        data.heightHint = 60;
+        assignedList.setLayoutData(data);
+        assignedList.addListener(SWT.KeyDown, e -> {
+            if (e.keyCode == SWT.DEL || e.keyCode == SWT.BS) {
+                removeAssigned();
+            }
+        });
+        Menu menu = new Menu(assignedList);
+        MenuItem remove = new MenuItem(menu, SWT.PUSH);
+        remove.setText("Remove assignment");
+        remove.addListener(SWT.Selection, e -> removeAssigned());
+        assignedList.setMenu(menu);
+        AssignmentDrag.attach(assignedList, () -> {
+            String group = selectedGroup();
+            return group == null ? null : new AssignmentDrag.Owner(checksOf(document, group),
+                    noun + " '" + group + "'");
+        }, this::selectedAssigned);
+    }
+
+    /** Takes the recipients selected in the assigned list off every check of the selected group. */
+    void removeAssigned() {
+        String group = selectedGroup();
+        List<String> recipients = selectedAssigned();
+        if (group != null && !recipients.isEmpty()) {
+            document.unassign(checksOf(document, group), recipients);
+        }
+    }
+
+    private List<String> selectedAssigned() {
+        return Arrays.stream(assignedList.getSelectionIndices()).filter(i -> i < assignedNames.size())
+                .mapToObj(assignedNames::get).toList();
+    }
+
+    private String selectedGroup() {
+        Object selected = viewer.getStructuredSelection().getFirstElement();
+        return type.isInstance(selected) ? name(type.cast(selected)) : null;
+    }
+
+    private void showAssigned() {
+        String group = selectedGroup();
+        Map<String, Integer> counts = group == null ? Map.of() : recipientCounts.getOrDefault(group, Map.of());
+        assignedNames = List.copyOf(counts.keySet());
+        assignedList.setItems(assignedLabels(group).toArray(String[]::new));
+    }
+
+    /** Each recipient of the group's checks, with how many of them have it when not all do. */
+    private List<String> assignedLabels(String group) {
+        Map<String, Integer> counts = group == null ? Map.of() : recipientCounts.getOrDefault(group, Map.of());
+        long checks = checkCounts.getOrDefault(group, 0L);
+        return counts.entrySet().stream().map(entry -> entry.getValue() == checks ? entry.getKey()
+                : entry.getKey() + " (" + entry.getValue() + " of " + checks + " checks)").toList();
     }
 
     private void documentChanged() {
         if (viewer.getControl().isDisposed()) {
             return;
         }
-        checkCounts = Arrays.stream(document.checks()).filter(check -> groupOf(check) != null)
-                .collect(Collectors.groupingBy(this::groupOf, Collectors.counting()));
+        Map<String, Long> counts = new HashMap<>();
+        Map<String, Map<String, Integer>> recipients = new HashMap<>();
+        for (Check check : document.checks()) {
+            String group = groupOf(check);
+            if (group != null) {
+                counts.merge(group, 1L, Long::sum);
+                Map<String, Integer> assigned = recipients.computeIfAbsent(group, g -> new TreeMap<>());
+                check.recipients().forEach(recipient -> assigned.merge(recipient, 1, Integer::sum));
+            }
+        }
+        checkCounts = counts;
+        recipientCounts = recipients;
         viewer.setInput(groups(document));
+        showAssigned();
         dirtyable.setDirty(document.isDirty());
+    }
+
+    /** Says in the hint line how a save goes; the Checks part shows its progress bar and any failure's dialog. */
+    private final class SaveLine implements ChecksSave.Listener {
+
+        @Override
+        public void progress(int done, int total, String step) {
+            dropHint.done("Saving: " + step + " (" + done + " of " + total + " changes)");
+        }
+
+        @Override
+        public void ended(ChangeSet changes, String failure) {
+            if (failure == null) {
+                dropHint.done("Saved: " + changes.describe());
+            } else {
+                dropHint.refuses("Not saved (every change is still here): " + failure);
+            }
+        }
     }
 
     private Set<String> names() {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.eclipse.core.runtime.Status;
@@ -37,11 +38,14 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.flapjack.console.model.CheckFilter;
+import org.flapjack.console.model.ChangeSet;
 import org.flapjack.console.model.ChecksDocument;
+import org.flapjack.console.model.ChecksSave;
 import org.flapjack.console.model.ConsoleSession;
 import org.flapjack.core.model.Check;
 import org.flapjack.core.model.CheckStatus;
@@ -57,7 +61,9 @@ import jakarta.annotation.PreDestroy;
 /**
  * Edits the checks Flapjack runs: a filterable virtual table of every check with its command as it will run,
  * buttons to add, edit, duplicate, delete, enable and disable, and below it the recipients assigned to the selected
- * check. Recipients dropped on a row are assigned to that check. Saves to the configured store.
+ * check. Recipients dropped on a row are assigned to that check; an assigned recipient dragged back onto the
+ * Recipients list is taken off it. Loading and saving run in Jobs, so the table stays usable with tens of thousands
+ * of checks.
  */
 public class ChecksPart implements Revertible {
 
@@ -68,10 +74,16 @@ public class ChecksPart implements Revertible {
     private MDirtyable dirtyable;
     private final Runnable documentListener = this::documentChanged;
 
+    private final ChecksSave.Listener saveListener = new SaveProgress();
+
     private Text filterText;
     private Label countLabel;
+    private Composite saveRow;
+    private ProgressBar saveBar;
+    private Label saveLabel;
     private TableViewer viewer;
     private org.eclipse.swt.widgets.List assignedList;
+    private DropHint dropHint;
     private Check[] shown = new Check[0];
     private Map<String, CheckStatus> statuses = Map.of();
     private String filter = "";
@@ -83,15 +95,21 @@ public class ChecksPart implements Revertible {
         this.dirtyable = dirtyable;
         parent.setLayout(new GridLayout(1, false));
         createToolbar(parent);
+        createSaveRow(parent);
         createTable(parent);
         createAssignedList(parent);
+        dropHint = new DropHint(parent, viewer.getTable(), "");
         document.addListener(documentListener);
+        session.checksSave().addListener(saveListener);
         load();
     }
 
+    /** Waits for a save that runs, so that closing the console loses none of it. */
     @PreDestroy
     public void dispose() {
         document.removeListener(documentListener);
+        session.checksSave().removeListener(saveListener);
+        session.checksSave().awaitEnd();
     }
 
     /** Reads every node, template, check and latest status from the store in a Job, then shows them. */
@@ -123,18 +141,22 @@ public class ChecksPart implements Revertible {
         }
     }
 
-    /** Writes the unsaved changes to the store: what File > Save and Ctrl+S do. */
+    /**
+     * Writes the unsaved changes to the store in a Job, with its progress shown above the table: what File > Save
+     * and Ctrl+S do. The part stays dirty until the store has them; a failure is shown and loses nothing. Returns
+     * the Job, or null when there is nothing to save or a save runs already.
+     */
     @Persist
-    public void save() {
-        // TODO(console scale): the store has no batch write, so saving tens of thousands of changed checks at once
-        // (enabling them all, say) takes about half a minute on the UI thread with SQLite.
-        document.save(session.persistence());
+    public Job save() {
+        return session.checksSave().start(viewer.getControl().getDisplay()::asyncExec);
     }
 
-    /** Drops the unsaved changes and reads the store again. */
+    /** Drops the unsaved changes and reads the store again; not while a save runs. */
     @Override
     public void revert() {
-        load();
+        if (!document.isSaving()) {
+            load();
+        }
     }
 
     /** Shows only the checks matching TEXT; returns how many match. */
@@ -227,6 +249,15 @@ public class ChecksPart implements Revertible {
         return assignedList;
     }
 
+    DropHint dropHint() {
+        return dropHint;
+    }
+
+    /** The line beside the save's progress bar: what is being saved, or why the last save failed. */
+    String saveText() {
+        return saveLabel.getText();
+    }
+
     private void createToolbar(Composite parent) {
         Composite top = new Composite(parent, SWT.NONE);
         top.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -257,6 +288,28 @@ public class ChecksPart implements Revertible {
         button(bar, "Export...", this::exportBatchFile);
     }
 
+    /** A row that shows only while a save runs, or after one failed. */
+    private void createSaveRow(Composite parent) {
+        saveRow = new Composite(parent, SWT.NONE);
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        data.exclude = true;
+        saveRow.setLayoutData(data);
+        saveRow.setVisible(false);
+        saveRow.setLayout(new GridLayout(2, false));
+        saveBar = new ProgressBar(saveRow, SWT.SMOOTH);
+        saveBar.setLayoutData(new GridData(160, SWT.DEFAULT));
+        saveLabel = new Label(saveRow, SWT.NONE);
+        saveLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+    }
+
+    private void showSaveRow(boolean shown) {
+        if (saveRow.getVisible() != shown) {
+            ((GridData) saveRow.getLayoutData()).exclude = !shown;
+            saveRow.setVisible(shown);
+            saveRow.getParent().layout(true, true);
+        }
+    }
+
     private static Button button(Composite bar, String text, Runnable action) {
         Button button = new Button(bar, SWT.PUSH);
         button.setText(text);
@@ -274,7 +327,7 @@ public class ChecksPart implements Revertible {
         addColumn("Check", 180, Check::name);
         addColumn("Node", 140, Check::node);
         addStatusColumn();
-        addColumn("Command as run", 320, this::renderedCommand);
+        addColumn("Command as run", 300, this::renderedCommand);
         addColumn("Interval (s)", 80, check -> Integer.toString(check.interval()));
         addColumn("Enabled", 60, check -> check.enabled() ? "yes" : "no");
         addColumn("Parents", 120, check -> String.join(", ", check.parents()));
@@ -319,7 +372,11 @@ public class ChecksPart implements Revertible {
         }
     }
 
-    /** Recipients dragged from the Recipients part (their names, one a line) are assigned to the check below. */
+    /**
+     * Recipients dragged from the Recipients part (their names, one a line) are assigned to the check below, or to
+     * every selected check when it is one of them. Anything else, or a drop beside every check, is refused and the
+     * line under the table says why.
+     */
     private void addDropSupport(Table table) {
         DropTarget target = new DropTarget(table, DND.DROP_COPY | DND.DROP_LINK | DND.DROP_MOVE | DND.DROP_DEFAULT);
         target.setTransfer(new Transfer[] { TextTransfer.getInstance() });
@@ -332,32 +389,59 @@ public class ChecksPart implements Revertible {
             @Override
             public void dragOver(DropTargetEvent event) {
                 event.feedback = DND.FEEDBACK_SELECT | DND.FEEDBACK_SCROLL;
-                boolean onCheck = event.item instanceof TableItem item && item.getData() instanceof Check;
-                boolean recipients = RecipientTransfer.isRecipientDrag(event.currentDataType);
-                event.detail = onCheck && recipients ? DND.DROP_COPY : DND.DROP_NONE;
+                event.detail = assignable(event).isPresent() ? DND.DROP_COPY : DND.DROP_NONE;
+            }
+
+            @Override
+            public void dragLeave(DropTargetEvent event) {
+                dropHint.clear();
             }
 
             @Override
             public void drop(DropTargetEvent event) {
-                if (!(event.item instanceof TableItem item) || !(item.getData() instanceof Check check)) {
-                    event.detail = DND.DROP_NONE;
-                    return;
-                }
+                Optional<List<String>> targets = assignable(event);
                 List<String> names = RecipientTransfer.names(event.data);
-                if (names.isEmpty()) {
+                if (targets.isEmpty() || names.isEmpty()) {
                     event.detail = DND.DROP_NONE;
                     return;
                 }
-                List<String> targets = isSelected(check) ? selectedNames() : List.of(check.name());
-                document.assign(targets, names);
-                select(check.name());
+                int changed = document.assign(targets.get(), names);
+                select(((Check) event.item.getData()).name());
+                dropHint.done("Assigned " + String.join(", ", names) + " to " + checks(targets.get().size())
+                        + (changed < targets.get().size() ? " (" + (targets.get().size() - changed)
+                                + " had them already)" : ""));
             }
         });
     }
 
+    /** The checks a drop here assigns the dragged recipients to, saying so in the hint; empty when refused. */
+    private Optional<List<String>> assignable(DropTargetEvent event) {
+        Optional<RecipientTransfer.Drag> drag = RecipientTransfer.current(event.currentDataType);
+        Check check = event.item instanceof TableItem item && item.getData() instanceof Check c ? c : null;
+        if (drag.isEmpty()) {
+            dropHint.refuses("Only recipients from the Recipients list can be dropped on checks");
+        } else if (drag.get().isAssignment()) {
+            dropHint.refuses("To remove " + drag.get().who() + " from " + drag.get().owner()
+                    + ", drop onto the Recipients list");
+        } else if (check == null) {
+            dropHint.refuses("Drop onto a check to assign " + drag.get().who() + " to it");
+        } else {
+            List<String> targets = isSelected(check) ? selectedNames() : List.of(check.name());
+            dropHint.accepts("Assign " + drag.get().who() + " to " + (targets.size() == 1
+                    ? "check '" + check.name() + "'" : "the " + checks(targets.size()) + " selected"));
+            return Optional.of(targets);
+        }
+        return Optional.empty();
+    }
+
+    private static String checks(int count) {
+        return count == 1 ? "1 check" : count + " checks";
+    }
+
     private void createAssignedList(Composite parent) {
         Label label = new Label(parent, SWT.NONE);
-        label.setText("Recipients assigned to the selected check (Delete removes):");
+        label.setText("Recipients assigned to the selected check (to remove: drag onto the Recipients list, Delete,"
+                + " or right-click):");
         assignedList = new org.eclipse.swt.widgets.List(parent, SWT.MULTI | SWT.BORDER | SWT.V_SCROLL);
         GridData data = new GridData(SWT.FILL, SWT.FILL, true, false);
         data.heightHint = 60;
@@ -369,9 +453,14 @@ public class ChecksPart implements Revertible {
         });
         Menu menu = new Menu(assignedList);
         MenuItem remove = new MenuItem(menu, SWT.PUSH);
-        remove.setText("Remove from check");
+        remove.setText("Remove assignment");
         remove.addListener(SWT.Selection, e -> removeAssigned());
         assignedList.setMenu(menu);
+        AssignmentDrag.attach(assignedList, () -> {
+            Check check = firstSelected();
+            return check == null ? null : new AssignmentDrag.Owner(List.of(check.name()),
+                    "check '" + check.name() + "'");
+        }, () -> List.of(assignedList.getSelection()));
     }
 
     /** Takes the recipients selected in the assigned list off the selected check. */
@@ -499,6 +588,43 @@ public class ChecksPart implements Revertible {
                 return text == null ? "" : text;
             }
         });
+    }
+
+    /** Shows a save's progress above the table, and a failure there and in a dialog that says nothing was lost. */
+    private final class SaveProgress implements ChecksSave.Listener {
+
+        @Override
+        public void progress(int done, int total, String step) {
+            if (saveRow.isDisposed()) {
+                return;
+            }
+            showSaveRow(true);
+            saveBar.setMaximum(Math.max(total, 1));
+            saveBar.setSelection(done);
+            saveLabel.setForeground(null);
+            saveLabel.setText("Saving: " + step + " (" + done + " of " + total + " changes)");
+            saveLabel.setToolTipText(null);
+        }
+
+        @Override
+        public void ended(ChangeSet changes, String failure) {
+            if (saveRow.isDisposed()) {
+                return;
+            }
+            if (failure == null) {
+                saveLabel.setText("Saved: " + changes.describe());
+                showSaveRow(false);
+                return;
+            }
+            saveBar.setSelection(0);
+            saveLabel.setForeground(saveLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+            saveLabel.setText("Not saved: " + failure);
+            saveLabel.setToolTipText(failure);
+            showSaveRow(true);
+            MessageDialog.openError(viewer.getControl().getShell(), "Save Checks", "The checks were not saved: "
+                    + failure + "\n\nNothing is lost: every change is still here, unsaved. Save again when the"
+                    + " store can be reached.");
+        }
     }
 
     /** Hands the virtual table only the rows it paints. */

@@ -57,7 +57,7 @@ public class NodesPart extends CheckGroupsPart<Node> {
     }
 
     @Override
-    void assign(ChecksDocument checks, String name, List<String> recipients) {
-        checks.assignToNode(name, recipients);
+    List<String> checksOf(ChecksDocument checks, String name) {
+        return checks.checksOfNode(name);
     }
 }

@@ -3,10 +3,13 @@ package org.flapjack.console.parts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.eclipse.e4.ui.di.Persist;
@@ -15,6 +18,7 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.window.Window;
@@ -23,6 +27,9 @@ import org.eclipse.swt.dnd.DND;
 import org.eclipse.swt.dnd.DragSource;
 import org.eclipse.swt.dnd.DragSourceAdapter;
 import org.eclipse.swt.dnd.DragSourceEvent;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.layout.GridData;
@@ -31,6 +38,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.flapjack.console.model.ChecksDocument;
 import org.flapjack.console.model.ConsoleSession;
 import org.flapjack.core.config.ConfigException;
@@ -42,8 +50,9 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * Edits the people of a recipients file: who gets told, and how to reach them. Saving rewrites the file in place,
- * keeping its comments, order and keys the console does not know. Recipients are dragged from here onto checks or
- * nodes; the Checks column counts the checks each one is assigned to.
+ * keeping its comments, order and keys the console does not know. Recipients are dragged from here onto checks,
+ * nodes or templates, and up or down the list to change their order in the file; assignments dragged back here from
+ * a check, node or template are removed. The Checks column counts the checks each one is assigned to.
  */
 public class RecipientsPart implements Revertible {
 
@@ -52,6 +61,7 @@ public class RecipientsPart implements Revertible {
 
     private Label source;
     private TableViewer viewer;
+    private DropHint dropHint;
     private RecipientsFile file;
     private MDirtyable dirtyable;
     private ChecksDocument document;
@@ -73,12 +83,12 @@ public class RecipientsPart implements Revertible {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        addColumn("Name", 140, Recipient::name);
-        addColumn("Checks", 60, recipient -> Integer.toString(counts.getOrDefault(recipient.name(), 0)));
-        addColumn("Email", 180, Recipient::email);
-        addColumn("Phone", 120, Recipient::phone);
-        addColumn("Pager", 90, Recipient::pager);
-        addColumn("Jabber ID", 180, Recipient::jid);
+        addColumn("Name", 130, Recipient::name);
+        addColumn("Checks", 55, recipient -> Integer.toString(counts.getOrDefault(recipient.name(), 0)));
+        addColumn("Email", 170, Recipient::email);
+        addColumn("Phone", 110, Recipient::phone);
+        addColumn("Pager", 80, Recipient::pager);
+        addColumn("Jabber ID", 170, Recipient::jid);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(List.of());
         viewer.addDoubleClickListener(e -> editRecipient());
@@ -88,6 +98,9 @@ public class RecipientsPart implements Revertible {
             }
         });
         addDragSupport(table);
+        addDropSupport(table);
+        dropHint = new DropHint(parent, table, "Drag onto checks, nodes or templates to assign; up or down to"
+                + " reorder.");
         document.addListener(documentListener);
         countAssignments();
         openStartupFile(session.settings().recipientsFile());
@@ -147,6 +160,14 @@ public class RecipientsPart implements Revertible {
         show();
     }
 
+    /** Puts the recipients in the order of NAMES, which must name each of them once. */
+    public void reorder(List<String> names) {
+        requireFile();
+        file.reorder(names);
+        dirtyable.setDirty(true);
+        show();
+    }
+
     /** Removes the named recipients from the file. */
     public void remove(List<String> names) {
         requireFile();
@@ -195,6 +216,10 @@ public class RecipientsPart implements Revertible {
         return viewer;
     }
 
+    DropHint dropHint() {
+        return dropHint;
+    }
+
     private void createButtons(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayout(new GridLayout(4, false));
@@ -221,23 +246,23 @@ public class RecipientsPart implements Revertible {
         }
     }
 
-    /** Drags the selected recipients as their names, for the Checks and Nodes parts to assign. */
+    /** Drags the selected recipients as their names: onto checks, nodes or templates to assign, or within the list. */
     private void addDragSupport(Table table) {
-        DragSource drag = new DragSource(table, DND.DROP_COPY | DND.DROP_LINK);
+        DragSource drag = new DragSource(table, DND.DROP_COPY | DND.DROP_LINK | DND.DROP_MOVE);
         drag.setTransfer(new Transfer[] { TextTransfer.getInstance() });
         drag.addDragListener(new DragSourceAdapter() {
             @Override
             public void dragStart(DragSourceEvent event) {
-                List<String> names = selected().stream().map(Recipient::name).toList();
+                List<String> names = selectedNames();
                 event.doit = !names.isEmpty();
                 if (event.doit) {
-                    RecipientTransfer.started(names);
+                    RecipientTransfer.started(RecipientTransfer.Drag.ofRecipients(names));
                 }
             }
 
             @Override
             public void dragSetData(DragSourceEvent event) {
-                event.data = RecipientTransfer.text(selected().stream().map(Recipient::name).toList());
+                event.data = RecipientTransfer.text(selectedNames());
             }
 
             @Override
@@ -245,6 +270,110 @@ public class RecipientsPart implements Revertible {
                 RecipientTransfer.finished();
             }
         });
+    }
+
+    /**
+     * Recipients dragged within the list move to where they are dropped; assignments dragged here from a check, node
+     * or template are removed. Anything else is refused, and the line under the table says why.
+     */
+    private void addDropSupport(Table table) {
+        DropTarget target = new DropTarget(table, DND.DROP_MOVE | DND.DROP_DEFAULT);
+        target.setTransfer(new Transfer[] { TextTransfer.getInstance() });
+        target.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void dragEnter(DropTargetEvent event) {
+                dragOver(event);
+            }
+
+            @Override
+            public void dragOver(DropTargetEvent event) {
+                event.detail = dropAction(event) == null ? DND.DROP_NONE : DND.DROP_MOVE;
+            }
+
+            @Override
+            public void dragLeave(DropTargetEvent event) {
+                dropHint.clear();
+            }
+
+            @Override
+            public void drop(DropTargetEvent event) {
+                Consumer<List<String>> action = dropAction(event);
+                List<String> names = RecipientTransfer.names(event.data);
+                if (action == null || names.isEmpty()) {
+                    event.detail = DND.DROP_NONE;
+                    return;
+                }
+                action.accept(names);
+            }
+        });
+    }
+
+    /** What a drop here would do with the dropped names, saying so in the hint; null when it is refused. */
+    private Consumer<List<String>> dropAction(DropTargetEvent event) {
+        event.feedback = DND.FEEDBACK_SCROLL;
+        Optional<RecipientTransfer.Drag> drag = RecipientTransfer.current(event.currentDataType);
+        if (drag.isEmpty()) {
+            dropHint.refuses("Only recipients, or recipients assigned to checks, can be dropped here");
+            return null;
+        }
+        return drag.get().isAssignment() ? unassignment(drag.get()) : move(event, drag.get());
+    }
+
+    private Consumer<List<String>> unassignment(RecipientTransfer.Drag drag) {
+        dropHint.accepts("Remove " + drag.who() + " from " + drag.owner());
+        return names -> {
+            document.unassign(drag.checks(), names);
+            dropHint.done("Removed " + String.join(", ", names) + " from " + drag.owner());
+        };
+    }
+
+    /**
+     * Moves the dragged recipients above or below the one under the pointer: to the top above the first row, to the
+     * end below the last.
+     */
+    private Consumer<List<String>> move(DropTargetEvent event, RecipientTransfer.Drag drag) {
+        Table table = viewer.getTable();
+        int y = table.toControl(event.x, event.y).y;
+        TableItem item = event.item instanceof TableItem under ? under : null;
+        if (item == null && table.getItemCount() > 0 && y < table.getItem(0).getBounds().y) {
+            item = table.getItem(0);
+        }
+        String target = item == null ? null : ((Recipient) item.getData()).name();
+        boolean after = item == null || y >= item.getBounds().y + item.getBounds().height / 2;
+        if (item != null) {
+            event.feedback |= after ? DND.FEEDBACK_INSERT_AFTER : DND.FEEDBACK_INSERT_BEFORE;
+        }
+        List<String> order = recipients().stream().map(Recipient::name).toList();
+        List<String> moved = moved(order, drag.recipients(), target, after);
+        if (target != null && drag.recipients().contains(target)) {
+            dropHint.refuses("Drop above or below another recipient to move " + drag.who());
+            return null;
+        }
+        if (moved.equals(order)) {
+            dropHint.refuses(drag.who() + (drag.recipients().size() == 1 ? " is" : " are") + " there already");
+            return null;
+        }
+        String where = target == null ? " to the end" : (after ? " below " : " above ") + target;
+        dropHint.accepts("Move " + drag.who() + where);
+        return names -> {
+            reorder(moved);
+            viewer.setSelection(new StructuredSelection(recipients().stream()
+                    .filter(recipient -> names.contains(recipient.name())).toList()));
+            dropHint.done("Moved " + drag.who() + where + "; saving keeps the new order in the file");
+        };
+    }
+
+    /** ORDER with MOVED taken out and put back, in their order, before or AFTER TARGET (null: at the end). */
+    static List<String> moved(List<String> order, List<String> moved, String target, boolean after) {
+        List<String> rest = new ArrayList<>(order);
+        rest.removeAll(moved);
+        int at = target == null || !rest.contains(target) ? rest.size() : rest.indexOf(target) + (after ? 1 : 0);
+        rest.addAll(at, order.stream().filter(moved::contains).toList());
+        return rest;
+    }
+
+    private List<String> selectedNames() {
+        return selected().stream().map(Recipient::name).toList();
     }
 
     private List<Recipient> selected() {

@@ -56,7 +56,7 @@ public class TemplatesPart extends CheckGroupsPart<CheckTemplate> {
     }
 
     @Override
-    void assign(ChecksDocument checks, String name, List<String> recipients) {
-        checks.assignToTemplate(name, recipients);
+    List<String> checksOf(ChecksDocument checks, String name) {
+        return checks.checksOfTemplate(name);
     }
 }

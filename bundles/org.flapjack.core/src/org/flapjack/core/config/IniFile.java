@@ -231,6 +231,77 @@ public final class IniFile {
         return true;
     }
 
+    /**
+     * Moves the first section of that name, with the comment lines right above its header, so that it becomes the
+     * section at {@code index} (0 is the first). The blank lines between sections stay where they were, so the
+     * file keeps its spacing; the text before the first section stays on top.
+     */
+    public void moveSection(String name, int index) {
+        List<Integer> headers = headers();
+        int from = headers.indexOf(header(name));
+        if (from < 0) {
+            throw new IllegalArgumentException("no section [" + name + "] to move");
+        }
+        if (index < 0 || index >= headers.size()) {
+            throw new IllegalArgumentException("section [" + name + "] cannot move to place " + index + " of "
+                    + headers.size());
+        }
+        if (index == from) {
+            return;
+        }
+        List<List<IniLine>> blocks = new ArrayList<>();
+        List<List<IniLine>> gaps = new ArrayList<>();
+        List<IniLine> top = sectionBlocks(headers, blocks, gaps);
+        blocks.add(index, blocks.remove(from));
+        String lastEnd = lines.get(lines.size() - 1).end();
+        lines.clear();
+        lines.addAll(top);
+        for (int i = 0; i < blocks.size(); i++) {
+            lines.addAll(blocks.get(i));
+            lines.addAll(gaps.get(i));
+        }
+        endLines(lastEnd);
+    }
+
+    private List<Integer> headers() {
+        List<Integer> headers = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).kind() == Kind.SECTION) {
+                headers.add(i);
+            }
+        }
+        return headers;
+    }
+
+    /**
+     * Splits the lines into what comes before the first section, each section's block (its leading comments,
+     * header and keys) and the blank lines after each block; returns the lines before.
+     */
+    private List<IniLine> sectionBlocks(List<Integer> headers, List<List<IniLine>> blocks, List<List<IniLine>> gaps) {
+        for (int i = 0; i < headers.size(); i++) {
+            int start = leadingComments(headers.get(i));
+            int end = i + 1 < headers.size() ? leadingComments(headers.get(i + 1)) : lines.size();
+            int gap = end;
+            while (gap > headers.get(i) + 1 && lines.get(gap - 1).kind() == Kind.BLANK) {
+                gap--;
+            }
+            blocks.add(new ArrayList<>(lines.subList(start, gap)));
+            gaps.add(new ArrayList<>(lines.subList(gap, end)));
+        }
+        return new ArrayList<>(lines.subList(0, leadingComments(headers.get(0))));
+    }
+
+    /** Ends every line with a line break but the last, which ends as the file's last line ended before. */
+    private void endLines(String lastEnd) {
+        for (int i = 0; i < lines.size() - 1; i++) {
+            if (lines.get(i).end().isEmpty()) {
+                lines.set(i, lines.get(i).withEnd(newline));
+            }
+        }
+        int last = lines.size() - 1;
+        lines.set(last, lines.get(last).withEnd(lastEnd));
+    }
+
     private void insert(int index, IniLine line) {
         if (index == lines.size() && !lines.isEmpty() && lines.get(index - 1).end().isEmpty()) {
             lines.set(index - 1, lines.get(index - 1).withEnd(newline));

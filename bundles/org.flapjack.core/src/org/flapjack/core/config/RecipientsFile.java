@@ -3,6 +3,7 @@ package org.flapjack.core.config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -103,6 +104,21 @@ public final class RecipientsFile {
     /** Removes the person's section and the comment right above it; false when there was no such person. */
     public boolean remove(String name) {
         return ini.removeSection(name);
+    }
+
+    /**
+     * Puts the people in the order of NAMES, which must name each of them once; each keeps the comment right above
+     * their section, and the blank lines between sections stay where they were.
+     */
+    public void reorder(List<String> names) {
+        List<String> current = ini.sections().stream().map(IniSection::name).toList();
+        if (names.size() != current.size() || !new HashSet<>(names).equals(new HashSet<>(current))) {
+            throw new IllegalArgumentException("a new order must name everyone in " + ini.file() + " once: "
+                    + current + ", not " + names);
+        }
+        for (int i = 0; i < names.size(); i++) {
+            ini.moveSection(names.get(i), i);
+        }
     }
 
     /** The file's text as it would be written. */

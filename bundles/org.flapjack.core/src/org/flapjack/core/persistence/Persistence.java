@@ -1,6 +1,7 @@
 package org.flapjack.core.persistence;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +51,15 @@ public interface Persistence extends AutoCloseable {
      */
     void saveCheck(Check check);
 
+    /**
+     * Stores many checks as {@link #saveCheck} stores one, in as few round trips as the store allows: what saving
+     * thousands of edited checks at once needs. A backend with transactions writes them all or none; CouchDB writes
+     * each check atomically. This default saves them one by one, for a backend that has no batch write.
+     */
+    default void saveChecks(Collection<Check> checks) {
+        checks.forEach(this::saveCheck);
+    }
+
     /** The check of this name with its parents and recipients in the order they were saved, if stored. */
     Optional<Check> check(String name);
 
@@ -64,6 +74,14 @@ public interface Persistence extends AutoCloseable {
      * name it as a parent keep the name, which blocks nothing while no status is stored for it.
      */
     boolean deleteCheck(String name);
+
+    /**
+     * Removes many checks as {@link #deleteCheck} removes one, in as few round trips as the store allows; names that
+     * are not stored are skipped. This default deletes them one by one, for a backend that has no batch write.
+     */
+    default void deleteChecks(Collection<String> names) {
+        names.forEach(this::deleteCheck);
+    }
 
     /** Every stored (child, parent) relation, ordered by child then in the child's parent order. */
     List<ParentRelation> parentRelations();

@@ -6,7 +6,10 @@ import static org.flapjack.persistence.couchdb.CouchClient.query;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +41,7 @@ final class CouchDbPersistence implements Persistence {
 
     private static final System.Logger LOG = System.getLogger(CouchDbPersistence.class.getName());
     private static final int ATTEMPTS = 20;
+    private static final int BULK_DOCUMENTS = 1000;
     private static final AtomicLong EVENT_SEQUENCE = new AtomicLong();
 
     private final CouchClient client;
@@ -108,6 +112,18 @@ final class CouchDbPersistence implements Persistence {
         upsert("cannot save check " + check.name(), CouchDocuments.check(check));
     }
 
+    /**
+     * Writes the checks with {@code _bulk_docs}, {@link #BULK_DOCUMENTS} to a request. Each check's document is
+     * written whole or not at all; CouchDB has no transaction over several documents.
+     */
+    @Override
+    public void saveChecks(Collection<Check> checks) {
+        Map<String, ObjectNode> documents = new LinkedHashMap<>();
+        checks.forEach(check -> documents.put(CouchDocuments.id(CouchDocuments.CHECK, check.name()),
+                CouchDocuments.check(check)));
+        bulkWrite("cannot save " + documents.size() + " checks", documents);
+    }
+
     @Override
     public Optional<Check> check(String name) {
         return get("cannot read check " + name, CouchDocuments.id(CouchDocuments.CHECK, name))
@@ -133,6 +149,19 @@ final class CouchDbPersistence implements Persistence {
         boolean deleted = delete(what, CouchDocuments.id(CouchDocuments.CHECK, name));
         delete(what, CouchDocuments.id(CouchDocuments.STATUS, name));
         return deleted;
+    }
+
+    /** Deletes the checks' documents and their latest statuses with {@code _bulk_docs}; their events stay. */
+    @Override
+    public void deleteChecks(Collection<String> names) {
+        Map<String, ObjectNode> tombstones = new LinkedHashMap<>();
+        for (String name : names) {
+            for (String kind : List.of(CouchDocuments.CHECK, CouchDocuments.STATUS)) {
+                String id = CouchDocuments.id(kind, name);
+                tombstones.put(id, CouchClient.JSON.createObjectNode().put("_id", id).put("_deleted", true));
+            }
+        }
+        bulkWrite("cannot delete " + names.size() + " checks", tombstones);
     }
 
     @Override
@@ -308,6 +337,81 @@ final class CouchDbPersistence implements Persistence {
             pause(attempt);
         }
         throw client.address().failure(what + ": still in conflict after " + ATTEMPTS + " attempts", null);
+    }
+
+    /**
+     * Writes the documents in requests of {@link #BULK_DOCUMENTS}, each given the current revision of its id. A
+     * document that meets a newer revision is written again with that one; a deletion of a document that is not
+     * stored is dropped.
+     */
+    private void bulkWrite(String what, Map<String, ObjectNode> documents) {
+        List<String> ids = new ArrayList<>(documents.keySet());
+        for (int from = 0; from < ids.size(); from += BULK_DOCUMENTS) {
+            Map<String, ObjectNode> left = new LinkedHashMap<>();
+            ids.subList(from, Math.min(from + BULK_DOCUMENTS, ids.size())).forEach(id -> left.put(id,
+                    documents.get(id)));
+            for (int attempt = 1; !left.isEmpty(); attempt++) {
+                if (attempt > ATTEMPTS) {
+                    throw client.address().failure(what + ": " + left.size() + " documents still in conflict after "
+                            + ATTEMPTS + " attempts, such as " + left.keySet().iterator().next(), null);
+                }
+                if (attempt > 1) {
+                    pause(attempt);
+                }
+                writeOnce(what, left);
+            }
+        }
+    }
+
+    /** One {@code _bulk_docs} request; removes from DOCUMENTS each one written, leaving those in conflict. */
+    private void writeOnce(String what, Map<String, ObjectNode> documents) {
+        Map<String, String> revisions = revisions(what, documents.keySet());
+        ArrayNode batch = CouchClient.JSON.createArrayNode();
+        for (Map.Entry<String, ObjectNode> entry : List.copyOf(documents.entrySet())) {
+            String revision = revisions.get(entry.getKey());
+            boolean deletion = entry.getValue().path("_deleted").asBoolean();
+            if (deletion && revision == null) {
+                documents.remove(entry.getKey());
+            } else {
+                ObjectNode document = entry.getValue().deepCopy();
+                if (revision == null) {
+                    document.remove("_rev");
+                } else {
+                    document.put("_rev", revision);
+                }
+                batch.add(document);
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        ObjectNode body = CouchClient.JSON.createObjectNode();
+        body.set("docs", batch);
+        for (JsonNode outcome : client.expect(what, "POST", "/_bulk_docs", null, body)) {
+            String error = outcome.path("error").asText("");
+            if (error.isEmpty()) {
+                documents.remove(outcome.path("id").asText());
+            } else if (!"conflict".equals(error)) {
+                throw client.address().failure(what + ": " + outcome.path("id").asText() + ": " + error + " "
+                        + outcome.path("reason").asText(), null);
+            }
+        }
+    }
+
+    /** The current revision of each id that is stored and not deleted. */
+    private Map<String, String> revisions(String what, Collection<String> ids) {
+        ArrayNode keys = CouchClient.JSON.createArrayNode();
+        ids.forEach(keys::add);
+        ObjectNode body = CouchClient.JSON.createObjectNode();
+        body.set("keys", keys);
+        Map<String, String> revisions = new HashMap<>();
+        for (JsonNode row : client.expect(what, "POST", "/_all_docs", null, body).path("rows")) {
+            JsonNode value = row.path("value");
+            if (value.has("rev") && !value.path("deleted").asBoolean()) {
+                revisions.put(row.path("id").asText(), value.path("rev").asText());
+            }
+        }
+        return revisions;
     }
 
     private boolean delete(String what, String id) {

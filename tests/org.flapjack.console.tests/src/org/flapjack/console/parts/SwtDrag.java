@@ -50,26 +50,45 @@ final class SwtDrag {
 
     /** Moves the drag over ITEM (null: over the empty part of TARGET) and returns the operation the target allows. */
     int over(Control target, TableItem item) {
+        return over(target, item, 0.5);
+    }
+
+    /**
+     * Moves the drag over ITEM at HEIGHT (0 its top edge, 1 its bottom edge) and returns the operation the target
+     * allows. As on the platform, an operation the drag source does not offer counts as none.
+     */
+    int over(Control target, TableItem item, double height) {
         DropTarget drop = dropTarget(target);
-        Event enter = dropEvent(drop, target, item);
+        Event enter = dropEvent(drop, target, item, height);
         drop.notifyListeners(DND.DragEnter, enter);
-        Event over = dropEvent(drop, target, item);
+        Event over = dropEvent(drop, target, item, height);
         drop.notifyListeners(DND.DragOver, over);
-        return over.detail;
+        return (over.detail & operations()) == 0 ? DND.DROP_NONE : over.detail;
     }
 
     /** Drops onto ITEM of TARGET and ends the drag; returns the operation done, DND.DROP_NONE when refused. */
     int drop(Control target, TableItem item) {
-        int allowed = over(target, item);
+        return drop(target, item, 0.5);
+    }
+
+    /** Drops onto ITEM of TARGET at HEIGHT (see {@link #over}) and ends the drag; returns the operation done. */
+    int drop(Control target, TableItem item, double height) {
+        int allowed = over(target, item, height);
         DropTarget drop = dropTarget(target);
         int done = DND.DROP_NONE;
         if (allowed != DND.DROP_NONE) {
-            Event accept = dropEvent(drop, target, item);
+            drop.notifyListeners(DND.DragLeave, dropEvent(drop, target, item, height));
+            // As on the platform, the drop starts with the operation the last drag over chose.
+            Event accept = dropEvent(drop, target, item, height);
+            accept.detail = allowed;
             drop.notifyListeners(DND.DropAccept, accept);
-            Event dropped = dropEvent(drop, target, item);
+            Event dropped = dropEvent(drop, target, item, height);
+            dropped.detail = accept.detail;
             dropped.data = data;
             drop.notifyListeners(DND.Drop, dropped);
             done = dropped.detail;
+        } else {
+            drop.notifyListeners(DND.DragLeave, dropEvent(drop, target, item, height));
         }
         Event finished = event(source);
         finished.detail = done;
@@ -78,15 +97,22 @@ final class SwtDrag {
         return done;
     }
 
-    private Event dropEvent(DropTarget drop, Control target, TableItem item) {
+    /** The operations the drag source offers. */
+    private int operations() {
+        return source.getStyle() & (DND.DROP_COPY | DND.DROP_MOVE | DND.DROP_LINK);
+    }
+
+    private Event dropEvent(DropTarget drop, Control target, TableItem item, double height) {
         Event event = event(drop);
         Rectangle bounds = item == null ? new Rectangle(5, target.getSize().y - 5, 1, 1) : item.getBounds();
-        Point point = target.toDisplay(bounds.x + bounds.width / 2, bounds.y + bounds.height / 2);
+        int y = bounds.y + (int) Math.round(Math.min(bounds.height - 1, bounds.height * height));
+        Point point = target.toDisplay(bounds.x + bounds.width / 2, y);
         event.x = point.x;
         event.y = point.y;
         event.item = item;
-        event.detail = DND.DROP_COPY;
-        set(event, "operations", DND.DROP_COPY | DND.DROP_LINK);
+        int operations = operations();
+        event.detail = (operations & DND.DROP_COPY) != 0 ? DND.DROP_COPY : DND.DROP_MOVE;
+        set(event, "operations", operations);
         set(event, "dataType", type);
         set(event, "dataTypes", new TransferData[] { type });
         return event;

@@ -202,6 +202,61 @@ class IniFileTest {
     }
 
     @Test
+    void movedSectionTakesItsCommentAndTheFileKeepsItsSpacing() throws Exception {
+        IniFile ini = parse(Samples.RECIPIENTS);
+
+        ini.moveSection("Carol van der Berg", 0);
+
+        assertEquals("""
+                # Who gets told when checks fail.
+                ; Maintained by the operations team.
+
+                [Carol van der Berg]  ; contractor
+                email = carol+alerts@sub.example.net
+
+                [Alice Smith]
+                email = alice@example.com
+                phone = +44 20 7946 0000
+                  pager = 07700900001   # weekdays only
+                jid = alice@jabber.example.com
+
+                # Bob covers the night shift.
+                [Bob]
+                \temail=bob@example.org
+                \tjid=bob@jabber.example.org
+                \tshoe_size = 44
+                """, ini.text());
+    }
+
+    @Test
+    void movingTheLastSectionUpKeepsTheFileWithoutAFinalLineBreak() throws Exception {
+        IniFile ini = parse("[a]\nk = v\n\n; b\n[b]\nk = w");
+
+        ini.moveSection("b", 0);
+
+        assertEquals("; b\n[b]\nk = w\n\n[a]\nk = v", ini.text());
+    }
+
+    @Test
+    void movingASectionDownAndBackGivesTheSameText() throws Exception {
+        IniFile ini = parse(Samples.RECIPIENTS);
+
+        ini.moveSection("Alice Smith", 2);
+        ini.moveSection("Alice Smith", 0);
+
+        assertEquals(Samples.RECIPIENTS, ini.text());
+    }
+
+    @Test
+    void movingAMissingSectionOrBeyondTheLastIsRefused() throws Exception {
+        IniFile ini = parse(Samples.RECIPIENTS);
+
+        assertThrows(IllegalArgumentException.class, () -> ini.moveSection("Dave", 0));
+        assertThrows(IllegalArgumentException.class, () -> ini.moveSection("Bob", 3));
+        assertEquals(Samples.RECIPIENTS, ini.text());
+    }
+
+    @Test
     void addSectionAppendsAfterBlankLine() throws Exception {
         IniFile ini = parse("# top\n[a]\nk = v\n");
 

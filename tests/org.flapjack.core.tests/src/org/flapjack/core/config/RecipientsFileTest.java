@@ -2,6 +2,7 @@ package org.flapjack.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +92,30 @@ class RecipientsFileTest {
 
         assertEquals(List.of("Alice Smith", "Carol van der Berg"),
                 recipients.recipients().stream().map(Recipient::name).toList());
+    }
+
+    @Test
+    void reorderedPeopleKeepTheirCommentsAndUnknownKeys() throws Exception {
+        RecipientsFile recipients = RecipientsFile.parse(FILE, Samples.RECIPIENTS);
+
+        recipients.reorder(List.of("Bob", "Carol van der Berg", "Alice Smith"));
+
+        assertEquals(List.of("Bob", "Carol van der Berg", "Alice Smith"),
+                recipients.recipients().stream().map(Recipient::name).toList());
+        String text = recipients.text();
+        assertTrue(text.startsWith("# Who gets told when checks fail.\n; Maintained by the operations team.\n\n"
+                + "# Bob covers the night shift.\n[Bob]\n"), text);
+        assertTrue(text.contains("\tshoe_size = 44\n"), text);
+        assertTrue(text.contains("  pager = 07700900001   # weekdays only\n"), text);
+    }
+
+    @Test
+    void anOrderThatLeavesSomeoneOutIsRefused() throws Exception {
+        RecipientsFile recipients = RecipientsFile.parse(FILE, Samples.RECIPIENTS);
+
+        assertThrows(IllegalArgumentException.class, () -> recipients.reorder(List.of("Bob", "Alice Smith")));
+        assertThrows(IllegalArgumentException.class, () -> recipients.reorder(List.of("Bob", "Bob", "Alice Smith")));
+        assertEquals(Samples.RECIPIENTS, recipients.text());
     }
 
     @Test

@@ -80,6 +80,18 @@ abstract class PersistenceContract {
                 recipients);
     }
 
+    /** COUNT checks named {@code check 0000} upwards; every third has parents, each has RECIPIENT and one more. */
+    static List<Check> numbered(int count, String recipient) {
+        List<Check> checks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            List<String> parents = i % 3 == 0 ? List.of("ping " + i, "router") : List.of();
+            checks.add(new Check(String.format("check %04d", i), "web" + i % 50 + ".example.com", "http",
+                    "check_http -u /" + i, Map.of("PORT", Integer.toString(8000 + i)), 60 + i % 7, 10, i % 5 != 0,
+                    parents, List.of(recipient, "oncall-" + i % 4)));
+        }
+        return checks;
+    }
+
     static CheckStatus status(String check, Status status, int second) {
         return new CheckStatus(check, status, check + " is " + status + " at " + second, T0.plusSeconds(second),
                 "worker-1");
@@ -157,6 +169,80 @@ abstract class PersistenceContract {
     @Test
     void deletingAMissingCheckReportsFalse() {
         assertFalse(persistence.deleteCheck("never-saved"));
+    }
+
+    @Test
+    void checksSavedAtOnceAreReadBackWithEveryField() {
+        List<Check> checks = numbered(1_500, "alice");
+
+        persistence.saveChecks(checks);
+
+        assertEquals(checks, persistence.checks());
+        assertEquals(checks.get(7), persistence.check(checks.get(7).name()).orElseThrow());
+    }
+
+    @Test
+    void savingChecksAtOnceAgainReplacesTheirFieldsParentsAndRecipients() {
+        persistence.saveCheck(check("check 0001", List.of("a", "b"), List.of("carol", "dave")));
+        persistence.saveChecks(numbered(20, "alice"));
+        List<Check> changed = numbered(20, "bob").stream().map(check -> new Check(check.name(), null, null,
+                "check_ping", Map.of(), 300, 30, false, List.of(), check.recipients())).toList();
+
+        persistence.saveChecks(changed);
+
+        assertEquals(changed, persistence.checks());
+        assertEquals(List.of(), persistence.parentRelations());
+    }
+
+    @Test
+    void aCheckGivenTwiceInOneBatchIsStoredAsTheLastOne() {
+        Check first = check("web", List.of("a"), List.of("alice"));
+        Check last = check("web", List.of("b"), List.of("bob"));
+
+        persistence.saveChecks(List.of(first, last));
+
+        assertEquals(List.of(last), persistence.checks());
+    }
+
+    @Test
+    void checksDeletedAtOnceGoWithTheirStatusesButKeepTheirEvents() {
+        List<Check> checks = numbered(1_200, "alice");
+        persistence.saveChecks(checks);
+        persistence.recordResult(status(checks.get(3).name(), Status.CRITICAL, 1));
+        List<String> doomed = checks.stream().skip(2).map(Check::name).toList();
+
+        persistence.deleteChecks(doomed);
+        persistence.deleteChecks(List.of("never-saved"));
+
+        assertEquals(checks.subList(0, 2), persistence.checks());
+        assertEquals(Optional.empty(), persistence.latestStatus(checks.get(3).name()));
+        assertEquals(1, persistence.events(checks.get(3).name(), 0, 10).size());
+        assertEquals(checks.subList(0, 2).stream().mapToInt(check -> check.parents().size()).sum(),
+                persistence.parentRelations().size());
+    }
+
+    @Test
+    void checksDeletedAtOnceCanBeSavedAgain() {
+        List<Check> checks = numbered(30, "alice");
+        persistence.saveChecks(checks);
+        persistence.deleteChecks(checks.stream().map(Check::name).toList());
+
+        persistence.saveChecks(checks);
+
+        assertEquals(checks, persistence.checks());
+    }
+
+    @Test
+    void tenThousandChecksAreSavedAtOnce() {
+        List<Check> checks = numbered(10_000, "alice");
+
+        long start = System.nanoTime();
+        persistence.saveChecks(checks);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        System.out.printf("%s: saved 10,000 checks at once in %.2f s%n", getClass().getSimpleName(), seconds);
+        assertEquals(10_000, persistence.checks().size());
+        assertEquals(checks.get(9_999), persistence.check(checks.get(9_999).name()).orElseThrow());
     }
 
     @Test

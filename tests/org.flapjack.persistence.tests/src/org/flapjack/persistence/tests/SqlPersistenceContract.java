@@ -92,6 +92,25 @@ abstract class SqlPersistenceContract extends PersistenceContract {
         assertTrue(error.getMessage().contains("schema version 999, newer than this Flapjack"), error.getMessage());
     }
 
+    @Test
+    void checksSavedAtOnceAreAllOrNothing() throws Exception {
+        persistence.saveCheck(check("kept", List.of(), List.of("alice")));
+        try (Connection connection = SqlAddress.parse(settings().get("uri"), null).connect();
+                Statement statement = connection.createStatement()) {
+            // Without the recipients table the batch fails after its checks and parents were written.
+            statement.execute("ALTER TABLE check_recipients RENAME TO check_recipients_away");
+        }
+
+        assertThrows(PersistenceException.class, () -> persistence.saveChecks(numbered(50, "alice")));
+
+        try (Connection connection = SqlAddress.parse(settings().get("uri"), null).connect();
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT COUNT(*) FROM checks")) {
+            rows.next();
+            assertEquals(1, rows.getInt(1));
+        }
+    }
+
     private int schemaVersion() throws SQLException {
         try (Connection connection = SqlAddress.parse(settings().get("uri"), null).connect()) {
             return SqlSchema.version(connection);

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,6 +32,9 @@ public final class SqlPersistence implements Persistence {
     private static final String CHECK_COLUMNS = "name, node, template, command, params, interval_seconds,"
             + " timeout_seconds, enabled";
     private static final String EVENT_COLUMNS = "check_name, status, output, time_ms";
+    /** The tables whose rows belong to a check and go when it is deleted; its events stay as history. */
+    private static final List<String> CHECK_ROWS = List.of("check_parents", "check_recipients", "latest_status");
+    private static final int BATCH_ROWS = 1000;
 
     private final SqlAddress address;
     private final Transactions transactions;
@@ -118,12 +122,19 @@ public final class SqlPersistence implements Persistence {
     @Override
     public void saveCheck(Check check) {
         transactions.write("cannot save check " + check.name(), connection -> {
-            update(connection, upsert("checks", List.of("name"), List.of("node", "template", "command", "params",
-                    "interval_seconds", "timeout_seconds", "enabled")), check.name(), check.node(),
-                    check.template(), check.command(), ParamsColumn.write(check.params()), check.interval(),
-                    check.timeout(), check.enabled());
-            replaceList(connection, "check_parents", "parent_name", check.name(), check.parents());
-            replaceList(connection, "check_recipients", "recipient", check.name(), check.recipients());
+            writeChecks(connection, List.of(check));
+            return null;
+        });
+    }
+
+    /** Writes every check, its parents and its recipients in one transaction, each table by JDBC batches. */
+    @Override
+    public void saveChecks(Collection<Check> checks) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        transactions.write("cannot save " + checks.size() + " checks", connection -> {
+            writeChecks(connection, checks);
             return null;
         });
     }
@@ -148,10 +159,26 @@ public final class SqlPersistence implements Persistence {
     @Override
     public boolean deleteCheck(String name) {
         return transactions.write("cannot delete check " + name, connection -> {
-            update(connection, "DELETE FROM check_parents WHERE check_name = ?", name);
-            update(connection, "DELETE FROM check_recipients WHERE check_name = ?", name);
-            update(connection, "DELETE FROM latest_status WHERE check_name = ?", name);
+            for (String table : CHECK_ROWS) {
+                update(connection, "DELETE FROM " + table + " WHERE check_name = ?", name);
+            }
             return update(connection, "DELETE FROM checks WHERE name = ?", name) > 0;
+        });
+    }
+
+    /** Removes the checks and what belongs to them in one transaction, each table by JDBC batches. */
+    @Override
+    public void deleteChecks(Collection<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = names.stream().distinct().map(name -> new Object[] { name }).toList();
+        transactions.write("cannot delete " + rows.size() + " checks", connection -> {
+            for (String table : CHECK_ROWS) {
+                batch(connection, "DELETE FROM " + table + " WHERE check_name = ?", rows);
+            }
+            batch(connection, "DELETE FROM checks WHERE name = ?", rows);
+            return null;
         });
     }
 
@@ -306,18 +333,56 @@ public final class SqlPersistence implements Persistence {
         return lists;
     }
 
-    private static void replaceList(Connection connection, String table, String column, String check,
-            List<String> values) throws SQLException {
-        update(connection, "DELETE FROM " + table + " WHERE check_name = ?", check);
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO " + table + " (check_name, " + column + ", ordinal) VALUES (?, ?, ?)")) {
-            int ordinal = 0;
-            // A name listed twice is one relation.
-            for (String value : new LinkedHashSet<>(values)) {
-                bind(insert, check, value, ordinal++);
-                insert.addBatch();
+    /** Upserts the checks, then replaces their parents and recipients; a name given twice keeps its last check. */
+    private void writeChecks(Connection connection, Collection<Check> checks) throws SQLException {
+        Map<String, Check> byName = new LinkedHashMap<>();
+        checks.forEach(check -> byName.put(check.name(), check));
+        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> names = new ArrayList<>();
+        List<Object[]> parents = new ArrayList<>();
+        List<Object[]> recipients = new ArrayList<>();
+        for (Check check : byName.values()) {
+            rows.add(new Object[] { check.name(), check.node(), check.template(), check.command(),
+                    ParamsColumn.write(check.params()), check.interval(), check.timeout(), check.enabled() });
+            names.add(new Object[] { check.name() });
+            addOrdinals(parents, check.name(), check.parents());
+            addOrdinals(recipients, check.name(), check.recipients());
+        }
+        batch(connection, upsert("checks", List.of("name"), List.of("node", "template", "command", "params",
+                "interval_seconds", "timeout_seconds", "enabled")), rows);
+        batch(connection, "DELETE FROM check_parents WHERE check_name = ?", names);
+        batch(connection, "DELETE FROM check_recipients WHERE check_name = ?", names);
+        batch(connection, "INSERT INTO check_parents (check_name, parent_name, ordinal) VALUES (?, ?, ?)", parents);
+        batch(connection, "INSERT INTO check_recipients (check_name, recipient, ordinal) VALUES (?, ?, ?)",
+                recipients);
+    }
+
+    private static void addOrdinals(List<Object[]> rows, String check, List<String> values) {
+        int ordinal = 0;
+        // A name listed twice is one relation.
+        for (String value : new LinkedHashSet<>(values)) {
+            rows.add(new Object[] { check, value, ordinal++ });
+        }
+    }
+
+    /** Runs SQL once per row, sent in JDBC batches of at most {@link #BATCH_ROWS}. */
+    private static void batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int pending = 0;
+            for (Object[] row : rows) {
+                bind(statement, row);
+                statement.addBatch();
+                if (++pending == BATCH_ROWS) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
             }
-            insert.executeBatch();
+            if (pending > 0) {
+                statement.executeBatch();
+            }
         }
     }
 
