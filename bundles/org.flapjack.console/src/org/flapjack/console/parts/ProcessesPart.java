@@ -402,6 +402,8 @@ public class ProcessesPart {
     private void createHostButtons(Composite parent) {
         Composite buttons = new Composite(parent, SWT.NONE);
         buttons.setLayout(new RowLayout());
+        // Filling the width lets the row of buttons wrap when the part is narrower than they are.
+        buttons.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         pushButton(buttons, "Add Host...", this::addHost);
         pushButton(buttons, "Edit Host...", this::editHost);
         pushButton(buttons, "Remove Host", this::removeHost);
@@ -451,6 +453,8 @@ public class ProcessesPart {
     private void createButtons(Composite parent) {
         Composite buttons = new Composite(parent, SWT.NONE);
         buttons.setLayout(new RowLayout());
+        // Filling the width lets the row of buttons wrap when the part is narrower than they are.
+        buttons.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         button(buttons, "Start beanstalkd", "Starting beanstalkd", HostControl::startBeanstalkd);
         button(buttons, "Stop beanstalkd", "Stopping beanstalkd", HostControl::stopBeanstalkd);
         button(buttons, "+5 workers", "Starting 5 workers", control -> control.startWorkers(5));
