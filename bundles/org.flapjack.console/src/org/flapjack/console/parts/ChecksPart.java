@@ -328,8 +328,8 @@ public class ChecksPart implements Revertible {
         addColumn("Node", 140, Check::node);
         addStatusColumn();
         addColumn("Command as run", 300, this::renderedCommand);
-        addColumn("Interval (s)", 80, check -> Integer.toString(check.interval()));
-        addColumn("Enabled", 60, check -> check.enabled() ? "yes" : "no");
+        addColumn("Interval (s)", 95, check -> Integer.toString(check.interval()));
+        addColumn("Enabled", 75, check -> check.enabled() ? "yes" : "no");
         addColumn("Parents", 120, check -> String.join(", ", check.parents()));
         addColumn("Recipients", 160, check -> String.join(", ", check.recipients()));
         viewer.setContentProvider(new LazyChecks());
