@@ -19,6 +19,11 @@ import org.flapjack.core.model.Result;
  */
 public final class ResultDocument {
 
+    /** The earliest and latest start times a result may carry: what a store's milliseconds since 1970 can hold. */
+    private static final Instant EARLIEST = Instant.EPOCH;
+
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     /** The format version this code writes, and the newest it reads. */
     public static final int FORMAT_VERSION = 1;
 
@@ -107,13 +112,21 @@ public final class ResultDocument {
 
     private static Instant startedAt(JsonNode node) throws UnreadableDocumentException {
         String text = Documents.optionalText(node, "startedAt");
+        Instant startedAt;
         try {
-            return text == null ? null : Instant.parse(text);
+            startedAt = text == null ? null : Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new UnreadableDocumentException(0, "result document field 'startedAt' is not an ISO-8601 instant: "
                 + text);
         }
+        // Stores keep times as milliseconds since 1970; a time they cannot hold is no time a check ran at.
+        if (startedAt != null && (startedAt.isBefore(EARLIEST) || startedAt.isAfter(LATEST))) {
+            throw new UnreadableDocumentException(0, "result document field 'startedAt' is out of range (years 1970"
+                + " to 9999): " + text);
+        }
+        return startedAt;
     }
+
 
     private static Duration duration(JsonNode node) throws UnreadableDocumentException {
         JsonNode value = node.get("durationMillis");

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.flapjack.core.model.PerformanceValue;
 import org.flapjack.core.model.Result;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DocumentsTest {
 
@@ -75,6 +77,19 @@ class DocumentsTest {
             Instant.parse("2025-06-01T12:00:00.250Z"), Duration.ofMillis(75), "worker-3");
 
         assertEquals(result, ResultDocument.fromJson(ResultDocument.toJson(result)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z", "1969-12-31T23:59:59Z"})
+    void resultStartedAtATimeNoStoreCanHoldIsUnreadable(String startedAt) {
+        byte[] body = ("{\"version\":1,\"check\":\"c\",\"exitStatus\":2,\"output\":\"x\",\"startedAt\":\""
+            + startedAt + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
+            () -> ResultDocument.fromJson(body));
+
+        assertEquals("result document field 'startedAt' is out of range (years 1970 to 9999): " + startedAt,
+            e.reason());
     }
 
     @Test
