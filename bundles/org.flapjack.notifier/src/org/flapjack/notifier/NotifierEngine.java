@@ -146,19 +146,48 @@ public final class NotifierEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Handles the results together; when that fails, each alone, so that one result the store refuses holds back no
+     * other. A result that cannot be handled even alone goes back to the tube for a while, or is buried when nothing
+     * but the result itself is to blame.
+     */
     private void handle(TransportSession session, List<ReservedResult> reserved) {
-        try {
-            if (handler.handle(reserved.stream().map(ReservedResult::result).toList()) > 0) {
-                loops.forEach(DeliveryLoop::wake);
+        if (reserved.size() > 1) {
+            try {
+                handleNow(session, reserved);
+                return;
+            } catch (TransportUnavailableException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> reserved.size() + " results could not be handled together ("
+                        + e.getMessage() + "); handling each alone");
             }
-            reserved.forEach(result -> session.delete(result.id()));
-        } catch (PersistenceException | IOException e) {
-            String checks = reserved.size() == 1 ? "check " + reserved.get(0).result().check()
-                    : reserved.size() + " results";
-            LOG.log(System.Logger.Level.WARNING, () -> "cannot handle the result of " + checks + " ("
-                    + e.getMessage() + "); back to the results tube for " + RETRY_AFTER_STORE_FAILURE);
-            reserved.forEach(result -> session.release(result.id(), 0, RETRY_AFTER_STORE_FAILURE));
         }
+        reserved.forEach(result -> handleAlone(session, result));
+    }
+
+    private void handleAlone(TransportSession session, ReservedResult reserved) {
+        String check = reserved.result().check();
+        try {
+            handleNow(session, List.of(reserved));
+        } catch (TransportUnavailableException e) {
+            throw e;
+        } catch (PersistenceException | IOException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "cannot handle the result of check " + check + " ("
+                    + e.getMessage() + "); it goes back to the results tube for " + RETRY_AFTER_STORE_FAILURE);
+            session.release(reserved.id(), 0, RETRY_AFTER_STORE_FAILURE);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "burying result " + reserved.id() + " of check " + check
+                    + ": it cannot be handled (" + e + ")");
+            session.bury(reserved.id());
+        }
+    }
+
+    private void handleNow(TransportSession session, List<ReservedResult> reserved) throws IOException {
+        if (handler.handle(reserved.stream().map(ReservedResult::result).toList()) > 0) {
+            loops.forEach(DeliveryLoop::wake);
+        }
+        reserved.forEach(result -> session.delete(result.id()));
     }
 
     /**

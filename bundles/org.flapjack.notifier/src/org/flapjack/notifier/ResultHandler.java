@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -70,24 +71,58 @@ final class ResultHandler {
         List<CheckStatus> statuses = results.stream().map(this::statusOf).toList();
         List<Optional<CheckStatus>> previous = persistence.recordResults(statuses);
         int spooled = 0;
-        for (int i = 0; i < results.size(); i++) {
-            spooled += tell(results.get(i), statuses.get(i).time(), previous.get(i));
+        for (int turn = 0; turn < results.size(); turn++) {
+            Result result = results.get(turn);
+            if (result.status().isFailure() && parentFailing(turn, statuses, previous)) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "check " + result.check() + " is " + result.status()
+                        + " but a parent fails too; not notifying");
+            } else {
+                spooled += tell(result, statuses.get(turn).time(), previous.get(turn));
+            }
         }
         return spooled;
     }
 
     private CheckStatus statusOf(Result result) {
         Instant time = result.startedAt() == null ? clock.instant() : result.startedAt();
-        return new CheckStatus(result.check(), result.status(), result.output(), time, result.worker());
+        // Text columns of some stores refuse NUL; a plugin that prints one means no character by it.
+        String output = result.output() == null ? null : result.output().replace('\0', '\uFFFD');
+        return new CheckStatus(result.check(), result.status(), output, time, result.worker());
+    }
+
+    /**
+     * Whether a parent of the check at {@code turn} was failing when its result came. All of the results are stored
+     * already: those of parents earlier in the list count, later ones do not.
+     */
+    private boolean parentFailing(int turn, List<CheckStatus> statuses, List<Optional<CheckStatus>> previous) {
+        String check = statuses.get(turn).check();
+        Set<String> together = statuses.stream().map(CheckStatus::check).collect(Collectors.toSet());
+        List<String> parents = persistence.check(check).map(Check::parents).orElse(List.of());
+        if (parents.stream().noneMatch(together::contains)) {
+            return persistence.anyParentFailing(check);
+        }
+        return parents.stream().filter(parent -> !parent.equals(check))
+                .anyMatch(parent -> statusAt(parent, turn, statuses, previous).filter(Status::isFailure).isPresent());
+    }
+
+    /** The latest status of {@code check} just before the result at {@code turn}. */
+    private Optional<Status> statusAt(String check, int turn, List<CheckStatus> statuses,
+            List<Optional<CheckStatus>> previous) {
+        for (int earlier = turn - 1; earlier >= 0; earlier--) {
+            if (statuses.get(earlier).check().equals(check)) {
+                return Optional.of(statuses.get(earlier).status());
+            }
+        }
+        for (int later = turn + 1; later < statuses.size(); later++) {
+            if (statuses.get(later).check().equals(check)) {
+                return previous.get(later).map(CheckStatus::status);
+            }
+        }
+        return persistence.latestStatus(check).map(CheckStatus::status);
     }
 
     /** Decides whether people are told of a stored result, and spools what they are told. */
     private int tell(Result result, Instant time, Optional<CheckStatus> previous) throws IOException {
-        if (result.status().isFailure() && persistence.anyParentFailing(result.check())) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "check " + result.check() + " is " + result.status()
-                    + " but a parent fails too; not notifying");
-            return 0;
-        }
         NotifiedState last = states.get(result.check());
         Optional<Kind> kind = rules.decide(result.status(), last, time);
         if (kind.isEmpty()) {

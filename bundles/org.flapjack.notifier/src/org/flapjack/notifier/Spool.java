@@ -95,8 +95,9 @@ final class Spool {
     private String idOf(Notification notification, int position) {
         String key = String.join("\u0000", notifier, notification.check(), notification.kind().name(),
                 notification.status().name(), notification.time().toString(), notification.recipient().name());
-        return String.format("%013d-%04d-", notification.time().toEpochMilli(), position) + sha256(key)
-                .substring(0, 24);
+        // Below the millisecond too: results handled together may fall in one, and must still sort in their order.
+        return String.format("%013d.%06d-%04d-", notification.time().toEpochMilli(),
+                notification.time().getNano() % 1_000_000, position) + sha256(key).substring(0, 24);
     }
 
     private static String sha256(String text) {

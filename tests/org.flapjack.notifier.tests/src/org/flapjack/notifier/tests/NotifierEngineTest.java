@@ -3,13 +3,18 @@ package org.flapjack.notifier.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import org.flapjack.core.model.Status;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
 /** What the notifier tells whom, observed through the built-in log notifier. */
 class NotifierEngineTest {
@@ -119,6 +124,59 @@ class NotifierEngineTest {
         assertEquals(448, rig.persistence().latestStatuses().size());
         assertEquals(Status.OK, rig.persistence().latestStatus("disk").orElseThrow().status());
         assertEquals(2, rig.persistence().events("load", 0, 10).size());
+    }
+
+    @Test
+    void resultTheStoreRefusesHoldsBackNoOtherWaitingWithIt() throws Exception {
+        rig = new NotifierRig(folder, CONFIG);
+        rig.saveCheck("disk", List.of(), List.of("alice"));
+        refuseStatusesOf("refused");
+        rig.stop();
+        rig.putResult("before", Status.OK, "fine");
+        rig.putResult("refused", Status.CRITICAL, "never stored");
+        rig.putResult("disk", Status.CRITICAL, "full");
+
+        rig.start();
+        NotifierRig.await("the result of disk was told", () -> !logged().isEmpty());
+
+        assertEquals(List.of("PROBLEM disk CRITICAL to alice"), logged());
+        assertTrue(rig.persistence().latestStatus("before").isPresent());
+        assertTrue(rig.persistence().latestStatus("refused").isEmpty());
+    }
+
+    @Test
+    void childFailingBeforeItsParentInOneBatchIsToldAndAfterItIsNot() throws Exception {
+        rig = new NotifierRig(folder, CONFIG);
+        rig.saveCheck("switch", List.of(), List.of("alice"));
+        rig.saveCheck("web", List.of("switch"), List.of("alice"));
+        rig.saveCheck("db", List.of("switch"), List.of("bob"));
+        rig.stop();
+        rig.putResult("web", Status.CRITICAL, "down while the switch was fine");
+        rig.putResult("switch", Status.CRITICAL, "down");
+        rig.putResult("db", Status.CRITICAL, "down behind the switch");
+
+        rig.start();
+        rig.awaitIdle();
+
+        assertEquals(List.of("PROBLEM web CRITICAL to alice", "PROBLEM switch CRITICAL to alice"), rig.logged());
+    }
+
+    /** Makes the SQLite store refuse every status of {@code check}, as a store refuses data it cannot hold. */
+    private void refuseStatusesOf(String check) throws SQLException {
+        SQLiteDataSource store = new SQLiteDataSource();
+        store.setUrl("jdbc:sqlite:" + folder.resolve("flapjack.db"));
+        try (Connection connection = store.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TRIGGER refuse_status BEFORE INSERT ON latest_status WHEN NEW.check_name = '"
+                    + check + "' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+        }
+    }
+
+    private List<String> logged() {
+        try {
+            return rig.logged();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     @Test
