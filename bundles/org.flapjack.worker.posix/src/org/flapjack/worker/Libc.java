@@ -23,6 +23,7 @@ import java.util.Map;
 final class Libc {
 
     static final int O_RDONLY = 0;
+    static final int O_WRONLY = 1;
     static final int O_CLOEXEC = 0x80000;
     static final short POLLIN = 0x1;
     static final int WNOHANG = 1;
@@ -30,7 +31,8 @@ final class Libc {
     static final int EINTR = 4;
     static final int EAGAIN = 11;
 
-    private static final short POSIX_SPAWN_SETPGROUP = 0x02;
+    /** glibc's flag (2.26 and newer) for a new session: the check leads its own process group, with no terminal. */
+    private static final short POSIX_SPAWN_SETSID = 0x80;
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
 
@@ -47,6 +49,8 @@ final class Libc {
     private static final MethodHandle POLL = withErrno("poll",
         FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     private static final MethodHandle READ = withErrno("read",
+        FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle WRITE = withErrno("write",
         FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle WAITPID = withErrno("waitpid",
         FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
@@ -74,8 +78,6 @@ final class Libc {
         FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final MethodHandle ATTR_FLAGS = plain("posix_spawnattr_setflags",
         FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_SHORT));
-    private static final MethodHandle ATTR_PGROUP = plain("posix_spawnattr_setpgroup",
-        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle ATTR_SIGMASK = plain("posix_spawnattr_setsigmask",
         FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
     private static final MethodHandle ATTR_SIGDEFAULT = plain("posix_spawnattr_setsigdefault",
@@ -111,12 +113,22 @@ final class Libc {
     }
 
     /**
-     * Starts {@code argv} (its first element a path) in a new process group with stdin from /dev/null, stdout and
+     * Starts {@code argv} (its first element a path) in a new session, so in a process group of its own and without
+     * the worker's terminal, with stdin from /dev/null, stdout and
      * stderr into {@code outputFd}, in {@code directory}, with only {@code environment}, every other descriptor
      * closed, no signal blocked and every signal handled the default way. Returns the pid, or minus the error number
      * when it could not start.
      */
     static int spawn(Arena arena, List<String> argv, String directory, Map<String, String> environment, int outputFd) {
+        return spawn(arena, argv, directory, environment, -1, outputFd);
+    }
+
+    /**
+     * As {@link #spawn(Arena, List, String, Map, int)}, with stdin from {@code inputFd} and stdout and stderr into
+     * {@code outputFd}, either being /dev/null when -1.
+     */
+    static int spawn(Arena arena, List<String> argv, String directory, Map<String, String> environment, int inputFd,
+        int outputFd) {
         MemorySegment actions = arena.allocate(SPAWN_STRUCT_SIZE, 16);
         MemorySegment attributes = arena.allocate(SPAWN_STRUCT_SIZE, 16);
         MemorySegment noSignals = arena.allocate(SIGSET_SIZE, 16);
@@ -131,17 +143,16 @@ final class Libc {
         try {
             expectZero("posix_spawnattr_init", call(() -> (int) ATTR_INIT.invokeExact(attributes)));
             try {
-                expectZero("addopen", call(() -> (int) ADD_OPEN.invokeExact(actions, 0, devNull, O_RDONLY, 0)));
-                expectZero("adddup2", call(() -> (int) ADD_DUP2.invokeExact(actions, outputFd, 1)));
-                expectZero("adddup2", call(() -> (int) ADD_DUP2.invokeExact(actions, outputFd, 2)));
+                redirect(actions, inputFd, 0, devNull, O_RDONLY);
+                redirect(actions, outputFd, 1, devNull, O_WRONLY);
+                redirect(actions, outputFd, 2, devNull, O_WRONLY);
                 expectZero("addchdir_np", call(() -> (int) ADD_CHDIR.invokeExact(actions, cwd)));
                 expectZero("addclosefrom_np", call(() -> (int) ADD_CLOSEFROM.invokeExact(actions, 3)));
                 expectZero("sigemptyset", call(() -> (int) SIGEMPTYSET.invokeExact(noSignals)));
                 expectZero("sigfillset", call(() -> (int) SIGFILLSET.invokeExact(allSignals)));
                 expectZero("setsigmask", call(() -> (int) ATTR_SIGMASK.invokeExact(attributes, noSignals)));
                 expectZero("setsigdefault", call(() -> (int) ATTR_SIGDEFAULT.invokeExact(attributes, allSignals)));
-                expectZero("setpgroup", call(() -> (int) ATTR_PGROUP.invokeExact(attributes, 0)));
-                short flags = POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
+                short flags = POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK;
                 expectZero("setflags", call(() -> (int) ATTR_FLAGS.invokeExact(attributes, flags)));
                 MemorySegment path = argvArray.getAtIndex(ADDRESS, 0);
                 int rc = call(() -> (int) SPAWN.invokeExact(pid, path, actions, attributes, argvArray, envArray));
@@ -151,6 +162,34 @@ final class Libc {
             }
         } finally {
             call(() -> (int) ACTIONS_DESTROY.invokeExact(actions));
+        }
+    }
+
+    /** Has the child's descriptor {@code target} be {@code fd}, or /dev/null opened with {@code flags} when -1. */
+    private static void redirect(MemorySegment actions, int fd, int target, MemorySegment devNull, int flags) {
+        if (fd < 0) {
+            expectZero("addopen", call(() -> (int) ADD_OPEN.invokeExact(actions, target, devNull, flags, 0)));
+        } else {
+            expectZero("adddup2", call(() -> (int) ADD_DUP2.invokeExact(actions, fd, target)));
+        }
+    }
+
+    /** Writes all of {@code bytes} to {@code fd}; false when it cannot (the reader is gone, say). */
+    static boolean writeAll(int fd, byte[] bytes) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocateFrom(java.lang.foreign.ValueLayout.JAVA_BYTE, bytes);
+            Errno errno = new Errno(arena);
+            long done = 0;
+            while (done < bytes.length) {
+                long offset = done;
+                long n = call(() -> (long) WRITE.invokeExact(errno.state, fd, buffer.asSlice(offset),
+                    bytes.length - offset));
+                if (n < 0 && errno.value() != EINTR) {
+                    return false;
+                }
+                done += Math.max(0, n);
+            }
+            return true;
         }
     }
 

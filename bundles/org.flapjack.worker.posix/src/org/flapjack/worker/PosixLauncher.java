@@ -29,11 +29,20 @@ final class PosixLauncher implements CheckLauncher {
 
     private static final int READ_SIZE = 8192;
 
-    /** Fails when this C library lacks a call the launcher needs, so that the caller falls back to ProcessBuilder. */
+    /**
+     * Starts {@code true} once, so that a C library without a call or flag the launcher needs (glibc before 2.34)
+     * fails here and the caller falls back to ProcessBuilder, not at every check.
+     */
     PosixLauncher() {
-        try (Arena arena = Arena.ofConfined()) {
-            Libc.strerror(Libc.EINTR);
-            Libc.pollFd(arena);
+        try {
+            Ending probe = run("true", Path.of("/"), Map.of("PATH", "/usr/bin:/bin"),
+                System.nanoTime() + TimeUnit.SECONDS.toNanos(10), new BoundedOutput(1024));
+            if (!probe.ended() || probe.exitStatus() != 0) {
+                throw new IllegalStateException("a trial run of true ended with " + probe);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during a trial run of true", e);
         }
     }
 
@@ -57,10 +66,13 @@ final class PosixLauncher implements CheckLauncher {
             } finally {
                 Libc.close(pipe[1]);
             }
+            OrphanGuard guard = OrphanGuard.get();
+            guard.running(pid);
             try {
                 return new Watch(arena, errno, pid, pipe[0], output).until(deadline);
             } finally {
                 Libc.close(pipe[0]);
+                guard.ended(pid);
             }
         }
     }
@@ -83,7 +95,7 @@ final class PosixLauncher implements CheckLauncher {
         }
         int pid = Libc.spawn(arena, CommandLine.shell(command), cwd, environment, outputFd);
         if (pid <= 0) {
-            throw new IllegalStateException("cannot start /bin/sh for a check: " + Libc.strerror(-pid));
+            throw new IllegalStateException("cannot start the check in " + cwd + " (" + Libc.strerror(-pid) + ")");
         }
         return pid;
     }

@@ -23,6 +23,12 @@ import org.flapjack.core.transport.JobDocument;
 public record CheckRun(int exitStatus, String output, boolean timedOut, Duration timeout, boolean cut,
         long outputBytes, Instant startedAt, Duration duration) {
 
+    /** A run that never began because the command could not be started; unknown, with the reason as output. */
+    static CheckRun unstarted(String reason, Duration timeout) {
+        return new CheckRun(Status.UNKNOWN.exitStatus(), "UNKNOWN: " + reason, false, timeout, false, 0, Instant.now(),
+            Duration.ZERO);
+    }
+
     /**
      * The result of this run for the job it ran: the plugin's output taken apart, with a note in the long output
      * when it was cut, or {@code timed out after Ns} with status unknown when it timed out.

@@ -121,9 +121,9 @@ final class WorkerSlot implements Runnable {
             session.release(reserved.id(), NewJob.DEFAULT_PRIORITY, Duration.ZERO);
             throw e;
         } catch (IllegalStateException e) {
-            session.release(reserved.id(), NewJob.DEFAULT_PRIORITY, Duration.ofSeconds(job.interval()));
-            LOG.log(Level.ERROR, () -> "check " + job.check() + " could not run: " + e.getMessage());
-            return;
+            // The check's status must say so, or the last one it had would stand.
+            LOG.log(Level.ERROR, () -> "check " + job.check() + " could not start: " + e.getMessage());
+            run = CheckRun.unstarted(e.getMessage(), Duration.ofSeconds(job.timeout()));
         } finally {
             runningCheck = false;
             // An interruption that came just after the check ended must not break the session's next call.

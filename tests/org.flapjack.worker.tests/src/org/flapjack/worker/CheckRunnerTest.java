@@ -179,6 +179,19 @@ class CheckRunnerTest {
     }
 
     @Test
+    void checkRunsInASessionOfItsOwnWithoutTheWorkersTerminal() throws Exception {
+        Result result = result("cat /proc/self/stat", TEN_SECONDS);
+
+        // After the command's name: state, parent, process group, session.
+        String[] check = result.output().substring(result.output().lastIndexOf(')') + 2).split(" ");
+        String worker = Files.readString(Path.of("/proc/self/stat"));
+        String[] own = worker.substring(worker.lastIndexOf(')') + 2).split(" ");
+        assertEquals(check[2], check[3], "the check leads its process group and session");
+        assertFalse(check[3].equals(own[3]), "the check is in the worker's session " + own[3]);
+        assertEquals("0", check[4], "the check has a controlling terminal");
+    }
+
+    @Test
     void checkGetsNoDescriptorOfTheWorkerBeyondItsOutput() throws InterruptedException {
         Result result = result("ls /proc/self/fd", TEN_SECONDS);
 

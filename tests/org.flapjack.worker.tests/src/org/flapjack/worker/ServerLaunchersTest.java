@@ -65,11 +65,24 @@ class ServerLaunchersTest {
         assertFalse(populator.err().contains("Wrong") || populator.err().contains("Pass@"), populator.err());
     }
 
+    @Test
+    void collectorAndHeapNamedInJvmOptionsReplaceTheDefaultsInsteadOfClashing() throws Exception {
+        Run stats = launchWith("-XX:+UseParallelGC -Xmx12m", "flapjack-stats", "--help");
+
+        assertEquals(0, stats.exitStatus(), stats.err());
+        assertTrue(stats.out().contains("--port"), stats.out());
+    }
+
     private Run launch(String launcher, String... arguments) throws IOException, InterruptedException {
+        return launchWith("-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", launcher, arguments);
+    }
+
+    private Run launchWith(String jvmOptions, String launcher, String... arguments)
+        throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(serverHome().resolve("bin").resolve(launcher).toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("FLAPJACK_JVM_OPTIONS", "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        builder.environment().put("FLAPJACK_JVM_OPTIONS", jvmOptions);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("HOME", folder.toString());
         Path out = Files.createTempFile(folder, launcher, ".out");

@@ -152,6 +152,17 @@ class WorkerEngineTest {
     }
 
     @Test
+    void checkThatCannotStartGivesAnUnknownResultSayingWhy() throws Exception {
+        put("unstartable", "batch-1", "check_dummy 0 cut\0here");
+        engine.start();
+
+        Plugins.await("the unstartable check gave a result", WAIT, () -> results.size() == 1);
+
+        assertEquals(Status.UNKNOWN, results.get(0).status());
+        assertTrue(results.get(0).output().contains("cannot start"), results.get(0).output());
+    }
+
+    @Test
     void stopLetsARunningCheckFinishAndReleasesItsJob() throws Exception {
         put("slow", "batch-1", "touch started; sleep 1; echo OK: finished", 600);
         engine.start();

@@ -31,6 +31,8 @@ import org.flapjack.transport.beanstalkd.BeanstalkdProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Drives the server product's flapjack-worker-manager launcher as an operator would, with real workers. */
@@ -217,6 +219,26 @@ class WorkerManagerTest {
             assertNotEquals(killed.pid() + "", result.worker().substring(result.worker().lastIndexOf(':') + 1));
             assertEquals(1, session.stats(transport.tubes().jobs()).total(), "the job is on the tube, once");
             assertEquals(0, session.stats(transport.tubes().results()).total(), "one result only");
+        }
+    }
+
+    @Test
+    @EnabledForJreRange(min = JRE.JAVA_22)
+    void checksOfAWorkerKilledByForceAreKilledToo() throws Exception {
+        String marker = "600." + ProcessHandle.current().pid() + "7";
+        try (Transport transport = new BeanstalkdProvider().open(beanstalkd.settings());
+                TransportSession session = transport.openSession()) {
+            session.publishBatch("batch-1");
+            JobDocument job = new JobDocument("batch-1", "hangs", "sleep " + marker, 600, 600);
+            session.putJob(new NewJob(job, NewJob.DEFAULT_PRIORITY, Duration.ZERO, Duration.ofSeconds(900)));
+            manage("start", "-w", "1", "--concurrency", "1");
+            Plugins.await("the check started", WAIT, () -> Plugins.processWith("sleep " + marker));
+
+            ProcessHandle killed = workerProcesses().get(0);
+            new ProcessBuilder("kill", "-9", Long.toString(killed.pid())).start().waitFor();
+            killed.onExit().get(10, TimeUnit.SECONDS);
+
+            Plugins.await("the check of the killed worker ended", WAIT, () -> !Plugins.processWith("sleep " + marker));
         }
     }
 
