@@ -96,6 +96,11 @@ class WorkerManagerTest {
         try (Stream<Path> files = Files.list(runDir)) {
             assertEquals(List.of(), files.filter(file -> !file.toString().endsWith(".log")).toList());
         }
+        try (Stream<Path> files = Files.list(runDir)) {
+            for (Path log : files.toList()) {
+                assertTrue(Files.readString(log).contains(" stopped after 0 checks"), log + " says nothing of the stop");
+            }
+        }
     }
 
     @Test
