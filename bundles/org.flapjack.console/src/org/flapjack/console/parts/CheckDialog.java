@@ -3,8 +3,6 @@ package org.flapjack.console.parts;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -26,7 +24,7 @@ import org.flapjack.core.model.Node;
  * Edits one check: name, node, template, command, params, interval, timeout, enabled flag and parents. Shows the
  * command as it will run, and refuses a duplicate name, an unknown parent and parents that would form a cycle.
  */
-final class CheckDialog extends TitleAreaDialog {
+final class CheckDialog extends FieldsDialog {
 
     /** The key under which each input widget keeps its field name, for tests and accessibility tools. */
     static final String FIELD = "flapjack.field";
@@ -104,25 +102,6 @@ final class CheckDialog extends TitleAreaDialog {
         return area;
     }
 
-    @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        super.createButtonsForButtonBar(parent);
-        validate();
-    }
-
-    /** The OK button, for a test that presses it as a person would. */
-    Button okButton() {
-        return getButton(IDialogConstants.OK_ID);
-    }
-
-    @Override
-    protected void okPressed() {
-        String problem = validate();
-        if (problem == null) {
-            super.okPressed();
-        }
-    }
-
     private void chooseParents() {
         List<String> given = new ArrayList<>();
         for (String parent : parents.getText().split(",")) {
@@ -154,8 +133,9 @@ final class CheckDialog extends TitleAreaDialog {
         parents.setText(String.join(", ", check.parents()));
     }
 
-    /** Checks the fields, shows the first problem or the rendered command, and returns the problem or null. */
-    private String validate() {
+    /** Reads the fields: the first problem, or null with the check kept as the result. */
+    @Override
+    String check() {
         String problem;
         try {
             Check check = read();
@@ -165,11 +145,6 @@ final class CheckDialog extends TitleAreaDialog {
             }
         } catch (IllegalArgumentException e) {
             problem = e.getMessage();
-        }
-        setErrorMessage(problem);
-        Button ok = getButton(IDialogConstants.OK_ID);
-        if (ok != null) {
-            ok.setEnabled(problem == null);
         }
         return problem;
     }

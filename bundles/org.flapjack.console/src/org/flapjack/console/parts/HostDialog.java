@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -26,7 +24,7 @@ import org.flapjack.processes.HostSettings;
  * installed there, and where its processes find beanstalkd and the notifier's files. Each field is checked as it is
  * typed, and OK stays disabled while one is wrong.
  */
-final class HostDialog extends TitleAreaDialog {
+final class HostDialog extends FieldsDialog {
 
     /** Where the Flapjack server installer puts the server by default. */
     static final String DEFAULT_INSTALL_PATH = "/opt/flapjack";
@@ -137,19 +135,10 @@ final class HostDialog extends TitleAreaDialog {
     }
 
     @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        super.createButtonsForButtonBar(parent);
-        validate();
-    }
-
-    @Override
-    protected void okPressed() {
-        if (validate() == null) {
-            String typed = password.getText();
-            enteredPassword = passwordLogin.getSelection() && !typed.isEmpty() ? typed.toCharArray() : null;
-            rememberPassword = enteredPassword != null && remember.getSelection();
-            super.okPressed();
-        }
+    void accepted() {
+        String typed = password.getText();
+        enteredPassword = passwordLogin.getSelection() && !typed.isEmpty() ? typed.toCharArray() : null;
+        rememberPassword = enteredPassword != null && remember.getSelection();
     }
 
     private void createLoginChoice(Composite form) {
@@ -193,8 +182,9 @@ final class HostDialog extends TitleAreaDialog {
         }
     }
 
-    /** Checks the fields, shows the first problem, and returns it, or null when the host is ready to be saved. */
-    private String validate() {
+    /** Reads the fields, enabling those of the chosen login: the first problem, or null with the host kept. */
+    @Override
+    String check() {
         boolean byPassword = passwordLogin.getSelection();
         keyFile.setEnabled(!byPassword);
         browse.setEnabled(!byPassword);
@@ -203,11 +193,6 @@ final class HostDialog extends TitleAreaDialog {
         String problem = problem(byPassword);
         if (problem == null) {
             result = read(byPassword);
-        }
-        setErrorMessage(problem);
-        Button ok = getButton(IDialogConstants.OK_ID);
-        if (ok != null) {
-            ok.setEnabled(problem == null);
         }
         return problem;
     }

@@ -2,12 +2,9 @@ package org.flapjack.console.parts;
 
 import java.util.Set;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -16,7 +13,7 @@ import org.eclipse.swt.widgets.Text;
 import org.flapjack.core.model.Node;
 
 /** Edits one node: its fully qualified name and the params its checks' commands may use. */
-final class NodeDialog extends TitleAreaDialog {
+final class NodeDialog extends FieldsDialog {
 
     private final Node original;
     private final Set<String> taken;
@@ -69,19 +66,7 @@ final class NodeDialog extends TitleAreaDialog {
     }
 
     @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        super.createButtonsForButtonBar(parent);
-        validate();
-    }
-
-    @Override
-    protected void okPressed() {
-        if (validate()) {
-            super.okPressed();
-        }
-    }
-
-    private boolean validate() {
+    String check() {
         String problem = null;
         String entered = name.getText().strip();
         if (entered.isEmpty()) {
@@ -97,11 +82,6 @@ final class NodeDialog extends TitleAreaDialog {
                 problem = e.getMessage();
             }
         }
-        setErrorMessage(problem);
-        Button ok = getButton(IDialogConstants.OK_ID);
-        if (ok != null) {
-            ok.setEnabled(problem == null);
-        }
-        return problem == null;
+        return problem;
     }
 }

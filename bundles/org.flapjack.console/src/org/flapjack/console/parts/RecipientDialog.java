@@ -3,12 +3,9 @@ package org.flapjack.console.parts;
 import java.util.List;
 import java.util.Set;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -18,7 +15,7 @@ import org.flapjack.console.model.RecipientFields;
 import org.flapjack.core.model.Recipient;
 
 /** Edits one recipient; each field is checked as it is typed and OK stays disabled while one is wrong. */
-final class RecipientDialog extends TitleAreaDialog {
+final class RecipientDialog extends FieldsDialog {
 
     private final Recipient original;
     private final Set<String> takenNames;
@@ -39,10 +36,6 @@ final class RecipientDialog extends TitleAreaDialog {
 
     Recipient result() {
         return result;
-    }
-
-    Button okButton() {
-        return getButton(IDialogConstants.OK_ID);
     }
 
     @Override
@@ -78,19 +71,7 @@ final class RecipientDialog extends TitleAreaDialog {
     }
 
     @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        super.createButtonsForButtonBar(parent);
-        validate();
-    }
-
-    @Override
-    protected void okPressed() {
-        if (validate()) {
-            super.okPressed();
-        }
-    }
-
-    private boolean validate() {
+    String check() {
         String problem;
         if (name.getText().isBlank()) {
             problem = "a recipient needs a name";
@@ -103,12 +84,7 @@ final class RecipientDialog extends TitleAreaDialog {
             problem = RecipientFields.problem(recipient).orElse(null);
             result = recipient;
         }
-        setErrorMessage(problem);
-        Button ok = getButton(IDialogConstants.OK_ID);
-        if (ok != null) {
-            ok.setEnabled(problem == null);
-        }
-        return problem == null;
+        return problem;
     }
 
     private static Text field(Composite form, String label, String key) {

@@ -4,12 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -19,7 +16,7 @@ import org.eclipse.swt.widgets.Text;
 import org.flapjack.core.model.CheckTemplate;
 
 /** Edits one check template: a command with placeholders, default params, interval and timeout. */
-final class TemplateDialog extends TitleAreaDialog {
+final class TemplateDialog extends FieldsDialog {
 
     private final CheckTemplate original;
     private final Set<String> taken;
@@ -74,19 +71,7 @@ final class TemplateDialog extends TitleAreaDialog {
     }
 
     @Override
-    protected void createButtonsForButtonBar(Composite parent) {
-        super.createButtonsForButtonBar(parent);
-        validate();
-    }
-
-    @Override
-    protected void okPressed() {
-        if (validate()) {
-            super.okPressed();
-        }
-    }
-
-    private boolean validate() {
+    String check() {
         String problem = null;
         String entered = name.getText().strip();
         Map<String, String> map = new LinkedHashMap<>();
@@ -107,12 +92,7 @@ final class TemplateDialog extends TitleAreaDialog {
             result = new CheckTemplate(entered, command.getText().strip(), map, interval.getSelection(),
                     timeout.getSelection());
         }
-        setErrorMessage(problem);
-        Button ok = getButton(IDialogConstants.OK_ID);
-        if (ok != null) {
-            ok.setEnabled(problem == null);
-        }
-        return problem == null;
+        return problem;
     }
 
     private static Text text(Composite form, String label, String field, int style) {
