@@ -94,7 +94,7 @@ public final class ChecksSave {
                 ui.execute(() -> listeners.forEach(listener -> listener.progress(done, total, step)));
             });
             failure = null;
-            LOG.log(System.Logger.Level.INFO, () -> "saved " + changes.describe());
+            LOG.log(System.Logger.Level.INFO, () -> "store written: " + changes.describe());
         } catch (RuntimeException e) {
             failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             String reason = failure;

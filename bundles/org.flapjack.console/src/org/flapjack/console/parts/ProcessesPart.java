@@ -141,7 +141,7 @@ public class ProcessesPart {
         createButtons(parent);
         processViewer = createProcessTable(sash);
         logText = new Text(sash, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
-        sash.setWeights(3, 2, 3);
+        sash.setWeights(2, 4, 2);
         message = new Label(parent, SWT.WRAP);
         message.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
@@ -370,10 +370,9 @@ public class ProcessesPart {
         }
         HostRow selected = selectedRow();
         hostsViewer.setInput(rows());
-        if (selected != null) {
-            rows().stream().filter(row -> row.host().equals(selected.host())).findFirst()
-                .ifPresent(row -> hostsViewer.setSelection(new StructuredSelection(row)));
-        }
+        // With nothing chosen yet, the first host's processes show: most consoles watch only this machine.
+        rows().stream().filter(row -> selected == null || row.host().equals(selected.host())).findFirst()
+            .ifPresent(row -> hostsViewer.setSelection(new StructuredSelection(row)));
         showProcesses();
     }
 
