@@ -87,6 +87,8 @@ public class ChecksPart implements Revertible {
     private Check[] shown = new Check[0];
     private Map<String, CheckStatus> statuses = Map.of();
     private String filter = "";
+    private Job statusRefresher;
+    private volatile boolean disposed;
 
     @PostConstruct
     public void createControls(Composite parent, ConsoleSession session, MDirtyable dirtyable) {
@@ -102,11 +104,14 @@ public class ChecksPart implements Revertible {
         document.addListener(documentListener);
         session.checksSave().addListener(saveListener);
         load();
+        startStatusRefresh();
     }
 
     /** Waits for a save that runs, so that closing the console loses none of it. */
     @PreDestroy
     public void dispose() {
+        disposed = true;
+        statusRefresher.cancel();
         document.removeListener(documentListener);
         session.checksSave().removeListener(saveListener);
         session.checksSave().awaitEnd();
@@ -492,6 +497,39 @@ public class ChecksPart implements Revertible {
         if (MessageDialog.openConfirm(viewer.getControl().getShell(), "Delete Checks",
                 "Delete " + what + "? The store keeps them until you save.")) {
             document.deleteChecks(names);
+        }
+    }
+
+    /** Reads the latest statuses again as often as the Status part does, so the Status column and its filter follow. */
+    private void startStatusRefresh() {
+        Display display = viewer.getControl().getDisplay();
+        statusRefresher = Job.create("Refreshing the statuses of the checks", monitor -> {
+            try {
+                Map<String, CheckStatus> latest = byCheck(session.persistence().latestStatuses());
+                if (!disposed) {
+                    display.asyncExec(() -> statusesRead(latest));
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "statuses not read again: " + e.getMessage());
+            }
+            if (!disposed && !monitor.isCanceled()) {
+                statusRefresher.schedule(StatusPart.REFRESH_MILLIS);
+            }
+            return Status.OK_STATUS;
+        });
+        statusRefresher.setSystem(true);
+        statusRefresher.schedule(StatusPart.REFRESH_MILLIS);
+    }
+
+    private void statusesRead(Map<String, CheckStatus> latest) {
+        if (viewer.getControl().isDisposed() || latest.equals(statuses)) {
+            return;
+        }
+        statuses = latest;
+        if (filter.isEmpty()) {
+            viewer.refresh();
+        } else {
+            refresh();
         }
     }
 

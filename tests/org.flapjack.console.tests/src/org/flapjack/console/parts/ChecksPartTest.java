@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 import org.flapjack.core.model.Check;
+import org.flapjack.core.model.CheckStatus;
 import org.flapjack.core.model.Node;
 import org.flapjack.core.persistence.Persistence;
 import org.flapjack.populator.BatchContent;
@@ -156,6 +157,22 @@ class ChecksPartTest {
         try (Persistence store = fixture.openDatabase()) {
             assertTrue(store.check("b").isPresent());
         }
+    }
+
+    @Test
+    void statusColumnAndItsFilterFollowResultsStoredAfterTheLoad() throws Exception {
+        try (Persistence store = fixture.openDatabase()) {
+            store.saveCheck(check("disk", List.of()));
+        }
+        ChecksPart part = openPart();
+        assertEquals("", part.viewer().getTable().getItem(0).getText(2));
+
+        try (Persistence store = fixture.openDatabase()) {
+            store.recordResult(new CheckStatus("disk", org.flapjack.core.model.Status.CRITICAL, "full",
+                    java.time.Instant.now(), "worker-1"));
+        }
+
+        Ui.waitUntil(fixture.display, WAIT, () -> "CRITICAL".equals(part.viewer().getTable().getItem(0).getText(2)));
     }
 
     private ChecksPart openPart() {
