@@ -130,7 +130,8 @@ public final class WorkerManager implements Callable<Integer> {
         while (!waiting.isEmpty() && Instant.now().isBefore(deadline)) {
             waiting.removeIf(worker -> files.status(worker.pid()).isPresent());
             for (ManagedWorker worker : List.copyOf(waiting)) {
-                if (!worker.alive()) {
+                // Not alive(): while a worker execs from setsid to sh to java its command line can read empty.
+                if (worker.exited()) {
                     files.forget(worker.pid());
                     throw new BadConfig("worker " + worker.pid() + " exited at once; see " + worker.log());
                 }
@@ -365,6 +366,14 @@ public final class WorkerManager implements Callable<Integer> {
 
     /** A worker process this manager started, known by its pid. */
     record ManagedWorker(long pid, Path log) {
+
+        /**
+         * Whether the process is gone, whatever it runs now: for a worker just started, whose command line may read
+         * empty while it passes from one program to the next.
+         */
+        boolean exited() {
+            return ProcessHandle.of(pid).map(handle -> !handle.isAlive()).orElse(true);
+        }
 
         /** Whether the pid is a running worker, and not a process that got the pid after the worker ended. */
         boolean alive() {

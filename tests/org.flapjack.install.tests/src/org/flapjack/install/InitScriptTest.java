@@ -60,7 +60,8 @@ class InitScriptTest {
     @Test
     void stopLeavesNoWorker() {
         enableWorkers(3);
-        installation.service("flapjack-workers", "start");
+        Command start = installation.service("flapjack-workers", "start");
+        assertEquals(0, start.exitStatus(), start.shown());
 
         Command stop = installation.service("flapjack-workers", "stop");
 

@@ -86,7 +86,8 @@ class WorkerManagerTest {
 
     @Test
     void stopLeavesNoWorkerProcess() throws Exception {
-        manage("start", "-w", "3");
+        Run start = manage("start", "-w", "3");
+        assertEquals(0, start.exitStatus(), start.toString());
 
         Run stop = manage("stop");
 
