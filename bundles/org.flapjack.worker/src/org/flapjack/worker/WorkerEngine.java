@@ -107,16 +107,18 @@ public final class WorkerEngine {
         for (Thread slot : running.values()) {
             slot.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
-        // Idle slots end within one reserve wait; only those running a check are interrupted, which kills it.
+        // Idle slots end within one reserve wait. Those running a check are interrupted, which kills it; so are
+        // those still waiting for an unreachable beanstalkd, which hold no job.
         List<Thread> late = running.entrySet().stream().filter(slot -> slot.getKey().runningCheck())
             .map(Map.Entry::getValue).toList();
         if (!late.isEmpty()) {
             LOG.log(Level.INFO, () -> late.size() + " checks still ran after the grace of " + grace.toSeconds()
                 + " s; killing them and releasing their jobs");
-            late.forEach(Thread::interrupt);
         }
+        running.values().stream().filter(Thread::isAlive).forEach(Thread::interrupt);
+        long lastDeadline = System.nanoTime() + AFTER_INTERRUPT.toNanos();
         for (Thread slot : running.values()) {
-            slot.join(AFTER_INTERRUPT);
+            slot.join(Duration.ofNanos(Math.max(0, lastDeadline - System.nanoTime())));
         }
         LOG.log(Level.INFO, () -> "worker " + name + " stopped after " + checksRun.get() + " checks");
     }

@@ -2,6 +2,7 @@ package org.flapjack.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -162,6 +163,17 @@ class WorkerEngineTest {
 
         assertEquals(Status.UNKNOWN, results.get(0).status());
         assertTrue(results.get(0).output().contains("cannot start"), results.get(0).output());
+    }
+
+    @Test
+    void stopWhileBeanstalkdIsGoneEndsSoonAfterTheGrace() throws Exception {
+        engine.start();
+        Thread.sleep(200);
+        beanstalkd.close();
+        Thread.sleep(1500);
+
+        // Slots that wait to reconnect hold no job: after the grace they are interrupted like those running checks.
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> engine.stop(Duration.ofSeconds(1)));
     }
 
     @Test
