@@ -87,8 +87,7 @@ public class ChecksPart implements Revertible {
     private Check[] shown = new Check[0];
     private Map<String, CheckStatus> statuses = Map.of();
     private String filter = "";
-    private Job statusRefresher;
-    private volatile boolean disposed;
+    private Refresher statusRefresher;
 
     @PostConstruct
     public void createControls(Composite parent, ConsoleSession session, MDirtyable dirtyable) {
@@ -110,8 +109,7 @@ public class ChecksPart implements Revertible {
     /** Waits for a save that runs, so that closing the console loses none of it. */
     @PreDestroy
     public void dispose() {
-        disposed = true;
-        statusRefresher.cancel();
+        statusRefresher.stop();
         document.removeListener(documentListener);
         session.checksSave().removeListener(saveListener);
         session.checksSave().awaitEnd();
@@ -503,22 +501,16 @@ public class ChecksPart implements Revertible {
     /** Reads the latest statuses again as often as the Status part does, so the Status column and its filter follow. */
     private void startStatusRefresh() {
         Display display = viewer.getControl().getDisplay();
-        statusRefresher = Job.create("Refreshing the statuses of the checks", monitor -> {
+        statusRefresher = new Refresher("Refreshing the statuses of the checks", StatusPart.REFRESH_MILLIS, () -> {
             try {
                 Map<String, CheckStatus> latest = byCheck(session.persistence().latestStatuses());
-                if (!disposed) {
+                if (!statusRefresher.stopped()) {
                     display.asyncExec(() -> statusesRead(latest));
                 }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "statuses not read again: " + e.getMessage());
             }
-            if (!disposed && !monitor.isCanceled()) {
-                statusRefresher.schedule(StatusPart.REFRESH_MILLIS);
-            }
-            return Status.OK_STATUS;
-        });
-        statusRefresher.setSystem(true);
-        statusRefresher.schedule(StatusPart.REFRESH_MILLIS);
+        }).start(StatusPart.REFRESH_MILLIS);
     }
 
     private void statusesRead(Map<String, CheckStatus> latest) {

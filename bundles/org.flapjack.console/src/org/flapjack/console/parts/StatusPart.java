@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -58,8 +57,7 @@ public class StatusPart {
     private CheckStatus[] shown = new CheckStatus[0];
     private final Map<org.flapjack.core.model.Status, Image> icons =
             new EnumMap<>(org.flapjack.core.model.Status.class);
-    private Job refresher;
-    private volatile boolean disposed;
+    private Refresher refresher;
 
     @PostConstruct
     public void createControls(Composite parent, ConsoleSession session) {
@@ -91,9 +89,8 @@ public class StatusPart {
 
     @PreDestroy
     public void dispose() {
-        disposed = true;
         if (refresher != null) {
-            refresher.cancel();
+            refresher.stop();
         }
         icons.values().forEach(Image::dispose);
     }
@@ -140,18 +137,7 @@ public class StatusPart {
     }
 
     private void startRefreshing(Display display) {
-        refresher = new Job("Refreshing check statuses") {
-            @Override
-            protected IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
-                read(display);
-                if (!disposed && !monitor.isCanceled()) {
-                    schedule(REFRESH_MILLIS);
-                }
-                return Status.OK_STATUS;
-            }
-        };
-        refresher.setSystem(true);
-        refresher.schedule();
+        refresher = new Refresher("Refreshing check statuses", REFRESH_MILLIS, () -> read(display)).start(0);
     }
 
     private void read(Display display) {

@@ -3,10 +3,6 @@ package org.flapjack.console.parts;
 import java.util.List;
 import java.util.function.Function;
 
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
@@ -33,9 +29,8 @@ public class TubeStatsPart {
     private ConsoleSession session;
     private TableViewer viewer;
     private Label state;
-    private Job refresher;
+    private Refresher refresher;
     private TransportSession transport;
-    private volatile boolean disposed;
 
     @PostConstruct
     public void createControls(Composite parent, ConsoleSession session) {
@@ -63,9 +58,8 @@ public class TubeStatsPart {
 
     @PreDestroy
     public void dispose() {
-        disposed = true;
         if (refresher != null) {
-            refresher.cancel();
+            refresher.stop();
         }
         closeTransport();
     }
@@ -82,18 +76,7 @@ public class TubeStatsPart {
     }
 
     private void startRefreshing(Display display) {
-        refresher = new Job("Reading tube statistics") {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                read(display);
-                if (!disposed && !monitor.isCanceled()) {
-                    schedule(REFRESH_MILLIS);
-                }
-                return Status.OK_STATUS;
-            }
-        };
-        refresher.setSystem(true);
-        refresher.schedule();
+        refresher = new Refresher("Reading tube statistics", REFRESH_MILLIS, () -> read(display)).start(0);
     }
 
     private void read(Display display) {
