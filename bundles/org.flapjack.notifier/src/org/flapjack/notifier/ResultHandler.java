@@ -140,7 +140,8 @@ final class ResultHandler {
         int spooled = spool(notification, recipientsOf(check));
         states.put(new NotifiedState(result.check(), result.status(), time));
         LOG.log(System.Logger.Level.INFO, () -> "check " + result.check() + " is " + result.status() + ": "
-                + kind.get().name().toLowerCase(java.util.Locale.ROOT) + " recorded for " + spooled + (spooled == 1 ? " delivery" : " deliveries"));
+                + kind.get().name().toLowerCase(java.util.Locale.ROOT) + " recorded for " + spooled
+                + (spooled == 1 ? " delivery" : " deliveries"));
         return spooled;
     }
 

@@ -99,7 +99,8 @@ class WorkerManagerTest {
         }
         try (Stream<Path> files = Files.list(runDir)) {
             for (Path log : files.toList()) {
-                assertTrue(Files.readString(log).contains(" stopped after 0 checks"), log + " says nothing of the stop");
+                assertTrue(Files.readString(log).contains(" stopped after 0 checks"),
+                    log + " says nothing of the stop");
             }
         }
     }

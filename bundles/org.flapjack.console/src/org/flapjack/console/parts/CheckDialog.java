@@ -189,8 +189,8 @@ final class CheckDialog extends FieldsDialog {
         }
         List<String> recipients = original == null ? List.of() : original.recipients();
         return new Check(name.getText().strip(), emptyToNull(node.getText()), emptyToNull(template.getText()),
-                emptyToNull(command.getText()), ParamsText.parse(params.getText()), interval.getSelection(), timeout.getSelection(),
-                enabled.getSelection(), parentNames, recipients);
+                emptyToNull(command.getText()), ParamsText.parse(params.getText()), interval.getSelection(),
+                timeout.getSelection(), enabled.getSelection(), parentNames, recipients);
     }
 
 
