@@ -33,9 +33,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -281,28 +278,12 @@ abstract class CheckGroupsPart<T> implements Revertible {
     }
 
     private void createAssignedList(Composite parent) {
-        Label label = new Label(parent, SWT.NONE);
-        label.setText("Recipients of the selected " + noun + "'s checks (to remove: drag onto the"
-                + " Recipients list, Delete, or right-click):");
-        assignedList = new org.eclipse.swt.widgets.List(parent, SWT.MULTI | SWT.BORDER | SWT.V_SCROLL);
-        GridData data = new GridData(SWT.FILL, SWT.FILL, true, false);
-        data.heightHint = 60;
-        assignedList.setLayoutData(data);
-        assignedList.addListener(SWT.KeyDown, e -> {
-            if (e.keyCode == SWT.DEL || e.keyCode == SWT.BS) {
-                removeAssigned();
-            }
-        });
-        Menu menu = new Menu(assignedList);
-        MenuItem remove = new MenuItem(menu, SWT.PUSH);
-        remove.setText("Remove assignment");
-        remove.addListener(SWT.Selection, e -> removeAssigned());
-        assignedList.setMenu(menu);
-        AssignmentDrag.attach(assignedList, () -> {
-            String group = selectedGroup();
-            return group == null ? null : new AssignmentDrag.Owner(checksOf(document, group),
-                    noun + " '" + group + "'");
-        }, this::selectedAssigned);
+        assignedList = AssignmentDrag.assignedList(parent, "Recipients of the selected " + noun + "'s checks",
+                this::removeAssigned, () -> {
+                    String group = selectedGroup();
+                    return group == null ? null : new AssignmentDrag.Owner(checksOf(document, group),
+                            noun + " '" + group + "'");
+                }, this::selectedAssigned);
     }
 
     /** Takes the recipients selected in the assigned list off every check of the selected group. */

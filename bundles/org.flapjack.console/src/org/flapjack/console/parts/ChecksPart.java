@@ -36,8 +36,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -442,28 +440,12 @@ public class ChecksPart implements Revertible {
     }
 
     private void createAssignedList(Composite parent) {
-        Label label = new Label(parent, SWT.NONE);
-        label.setText("Recipients assigned to the selected check (to remove: drag onto the Recipients list, Delete,"
-                + " or right-click):");
-        assignedList = new org.eclipse.swt.widgets.List(parent, SWT.MULTI | SWT.BORDER | SWT.V_SCROLL);
-        GridData data = new GridData(SWT.FILL, SWT.FILL, true, false);
-        data.heightHint = 60;
-        assignedList.setLayoutData(data);
-        assignedList.addListener(SWT.KeyDown, e -> {
-            if (e.keyCode == SWT.DEL || e.keyCode == SWT.BS) {
-                removeAssigned();
-            }
-        });
-        Menu menu = new Menu(assignedList);
-        MenuItem remove = new MenuItem(menu, SWT.PUSH);
-        remove.setText("Remove assignment");
-        remove.addListener(SWT.Selection, e -> removeAssigned());
-        assignedList.setMenu(menu);
-        AssignmentDrag.attach(assignedList, () -> {
-            Check check = firstSelected();
-            return check == null ? null : new AssignmentDrag.Owner(List.of(check.name()),
-                    "check '" + check.name() + "'");
-        }, () -> List.of(assignedList.getSelection()));
+        assignedList = AssignmentDrag.assignedList(parent, "Recipients assigned to the selected check",
+                this::removeAssigned, () -> {
+                    Check check = firstSelected();
+                    return check == null ? null : new AssignmentDrag.Owner(List.of(check.name()),
+                            "check '" + check.name() + "'");
+                }, () -> List.of(assignedList.getSelection()));
     }
 
     /** Takes the recipients selected in the assigned list off the selected check. */
